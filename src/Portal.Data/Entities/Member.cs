@@ -1,0 +1,46 @@
+namespace Portal.Data.Entities;
+
+/// <summary>
+/// A club member. Schema-defined properties live in <see cref="PropertiesJson"/> so a club can add
+/// properties without a migration; the identity keys and names are also columns, for indexes and search.
+/// </summary>
+public class Member
+{
+    /// <summary>Integer id, as in the Placewise member JSON.</summary>
+    public long Id { get; set; }
+
+    public int ClubId { get; set; }
+
+    public LoyaltyClub? Club { get; set; }
+
+    /// <summary>Lower-cased; unique per club.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>E.164 digits without <c>+</c> or <c>00</c>, e.g. <c>4740769126</c>; unique per club.</summary>
+    public string? Msisdn { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? LastName { get; set; }
+
+    /// <summary>All profile properties as a JSON object, keyed by the club schema's property keys.</summary>
+    public string PropertiesJson { get; set; } = "{}";
+
+    public string SmsStatus { get; set; } = ChannelStatus.Enabled;
+
+    public string EmailStatus { get; set; } = ChannelStatus.Enabled;
+
+    public string PushStatus { get; set; } = ChannelStatus.Disabled;
+
+    public string? OptinChannel { get; set; }
+
+    public string? OptinSubchannel { get; set; }
+
+    public string? PasswordHash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public DateTime? BannedUntil { get; set; }
+}

@@ -1,0 +1,235 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Portal.Data.Migrations;
+
+/// <summary>
+/// Identity tables, clubs and their grants, members and API keys. Written by hand: the EF Core design
+/// tools cannot be restored here. MigrationsMatchModelTests proves the result equals the model.
+/// </summary>
+[DbContext(typeof(PortalDbContext))]
+[Migration("20261122000000_InitialSchema")]
+public partial class InitialSchema : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "AspNetRoles",
+            columns: table => new
+            {
+                Id = table.Column<string>(type: "TEXT", nullable: false),
+                Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_AspNetRoles", x => x.Id));
+
+        migrationBuilder.CreateTable(
+            name: "LoyaltyClubs",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Slug = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                DefaultLanguage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table => table.PrimaryKey("PK_LoyaltyClubs", x => x.Id));
+
+        migrationBuilder.CreateTable(
+            name: "AspNetRoleClaims",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                ClaimValue = table.Column<string>(type: "TEXT", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                table.ForeignKey("FK_AspNetRoleClaims_AspNetRoles_RoleId", x => x.RoleId, "AspNetRoles", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "AspNetUsers",
+            columns: table => new
+            {
+                Id = table.Column<string>(type: "TEXT", nullable: false),
+                DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                CurrentClubId = table.Column<int>(type: "INTEGER", nullable: true),
+                UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                table.ForeignKey("FK_AspNetUsers_LoyaltyClubs_CurrentClubId", x => x.CurrentClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.SetNull);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "ApiKeys",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                Permits = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                AccountId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                table.ForeignKey("FK_ApiKeys_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Members",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                Msisdn = table.Column<string>(type: "TEXT", maxLength: 15, nullable: true),
+                FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                PropertiesJson = table.Column<string>(type: "TEXT", nullable: false),
+                SmsStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                EmailStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                PushStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                OptinChannel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                OptinSubchannel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                BannedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Members", x => x.Id);
+                table.ForeignKey("FK_Members_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "AspNetUserClaims",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                UserId = table.Column<string>(type: "TEXT", nullable: false),
+                ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                ClaimValue = table.Column<string>(type: "TEXT", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                table.ForeignKey("FK_AspNetUserClaims_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "AspNetUserLogins",
+            columns: table => new
+            {
+                LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                UserId = table.Column<string>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                table.ForeignKey("FK_AspNetUserLogins_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "AspNetUserRoles",
+            columns: table => new
+            {
+                UserId = table.Column<string>(type: "TEXT", nullable: false),
+                RoleId = table.Column<string>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                table.ForeignKey("FK_AspNetUserRoles_AspNetRoles_RoleId", x => x.RoleId, "AspNetRoles", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_AspNetUserRoles_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "AspNetUserTokens",
+            columns: table => new
+            {
+                UserId = table.Column<string>(type: "TEXT", nullable: false),
+                LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                Name = table.Column<string>(type: "TEXT", nullable: false),
+                Value = table.Column<string>(type: "TEXT", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                table.ForeignKey("FK_AspNetUserTokens_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "ClubGrants",
+            columns: table => new
+            {
+                UserId = table.Column<string>(type: "TEXT", nullable: false),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ClubGrants", x => new { x.UserId, x.ClubId });
+                table.ForeignKey("FK_ClubGrants_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_ClubGrants_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateIndex("IX_AspNetRoleClaims_RoleId", "AspNetRoleClaims", "RoleId");
+        migrationBuilder.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true);
+        migrationBuilder.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
+        migrationBuilder.CreateIndex("IX_AspNetUserLogins_UserId", "AspNetUserLogins", "UserId");
+        migrationBuilder.CreateIndex("IX_AspNetUserRoles_RoleId", "AspNetUserRoles", "RoleId");
+        migrationBuilder.CreateIndex("EmailIndex", "AspNetUsers", "NormalizedEmail");
+        migrationBuilder.CreateIndex("IX_AspNetUsers_CurrentClubId", "AspNetUsers", "CurrentClubId");
+        migrationBuilder.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true);
+        migrationBuilder.CreateIndex("IX_ApiKeys_ClubId", "ApiKeys", "ClubId");
+        migrationBuilder.CreateIndex("IX_ApiKeys_Prefix", "ApiKeys", "Prefix", unique: true);
+        migrationBuilder.CreateIndex("IX_ClubGrants_ClubId", "ClubGrants", "ClubId");
+        migrationBuilder.CreateIndex("IX_LoyaltyClubs_Slug", "LoyaltyClubs", "Slug", unique: true);
+        migrationBuilder.CreateIndex("IX_Members_ClubId_CreatedAt", "Members", new[] { "ClubId", "CreatedAt" });
+        migrationBuilder.CreateIndex("IX_Members_ClubId_Email", "Members", new[] { "ClubId", "Email" }, unique: true);
+        migrationBuilder.CreateIndex("IX_Members_ClubId_LastName_FirstName", "Members", new[] { "ClubId", "LastName", "FirstName" });
+        migrationBuilder.CreateIndex("IX_Members_ClubId_Msisdn", "Members", new[] { "ClubId", "Msisdn" }, unique: true);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        foreach (var table in new[]
+                 {
+                     "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens",
+                     "ClubGrants", "ApiKeys", "Members", "AspNetRoles", "AspNetUsers", "LoyaltyClubs",
+                 })
+        {
+            migrationBuilder.DropTable(table);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Data.Entities;
+
+namespace Portal.Features.Account;
+
+public static class AccountEndpoints
+{
+    /// <summary>Sign-out is a POST with an antiforgery token, so another site cannot sign a user out.</summary>
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/account/logout", async (SignInManager<PortalUser> signIn, [FromForm] string? returnUrl) =>
+            {
+                await signIn.SignOutAsync();
+                return TypedResults.LocalRedirect("/account/login?signedOut=true");
+            })
+            .ExcludeFromDescription();
+    }
+}

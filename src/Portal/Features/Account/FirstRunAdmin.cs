@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Users;
+
+namespace Portal.Features.Account;
+
+/// <summary>
+/// On a database with no user, creates an Admin with a random password and prints the credentials once
+/// to the console (not to the log, which may be shipped elsewhere). There is never a default password.
+/// </summary>
+public class FirstRunAdmin(PortalDbContext db, UserAccountService accounts, IOptions<PortalOptions> options)
+{
+    /// <summary>The credentials created, or null when users already exist.</summary>
+    public async Task<(string Email, string Password)?> CreateIfNoUsersAsync(TextWriter console, CancellationToken ct = default)
+    {
+        if (await db.Users.AnyAsync(ct))
+        {
+            return null;
+        }
+        var email = options.Value.FirstRunAdminEmail;
+        var password = GeneratePassword();
+        var allClubs = await db.Clubs.Select(c => c.Slug).ToListAsync(ct);
+        await accounts.CreateAsync(email, password, PortalRoles.Admin, allClubs, ct);
+
+        console.WriteLine();
+        console.WriteLine("==================================================================");
+        console.WriteLine(" Portal first run: an Admin account was created. Sign in with");
+        console.WriteLine($"   Email:    {email}");
+        console.WriteLine($"   Password: {password}");
+        console.WriteLine(" This password is shown only now. Change it after signing in.");
+        console.WriteLine("==================================================================");
+        console.WriteLine();
+        return (email, password);
+    }
+
+    // 20 characters from an alphabet without look-alikes, plus one of each class the password policy asks for.
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var chars = Enumerable.Range(0, 17).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToList();
+        chars.Add((char)('a' + RandomNumberGenerator.GetInt32(26)));
+        chars.Add((char)('A' + RandomNumberGenerator.GetInt32(26)));
+        chars.Add((char)('2' + RandomNumberGenerator.GetInt32(8)));
+        return new string(chars.ToArray());
+    }
+}

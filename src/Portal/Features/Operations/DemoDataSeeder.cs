@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+
+namespace Portal.Features.Operations;
+
+/// <summary>
+/// Development only: the <c>infinity-mall</c> demo club with a handful of members, created only when the
+/// database holds no club at all, so it never mixes with real data.
+/// </summary>
+public class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    public const string DemoClubSlug = "infinity-mall";
+
+    private static readonly (string First, string Last, string Email, string Msisdn, string Birthday, string Channel, int DaysAgo)[] People =
+    [
+        ("Ola", "Nordmann", "ola.nordmann@example.no", "4740769126", "1990-10-23", "webforms", 120),
+        ("Kari", "Nordmann", "kari.nordmann@example.no", "4790012345", "1988-04-02", "mall-app", 95),
+        ("Ingrid", "Johansen", "ingrid.johansen@example.no", "4741122334", "1979-12-11", "mall-app", 60),
+        ("Lars", "Hansen", "lars.hansen@example.no", "4792233445", "2001-06-30", "webforms", 41),
+        ("Sofie", "Berg", "sofie.berg@example.no", "4793344556", "1995-02-14", "mall-app", 20),
+        ("Emil", "Haugen", "emil.haugen@example.no", "4794455667", "1984-09-05", "pos", 9),
+        ("Nora", "Larsen", "nora.larsen@example.no", "4795566778", "1999-11-19", "mall-app", 3),
+        ("Jonas", "Pedersen", "jonas.pedersen@example.no", "4796677889", "1972-03-08", "webforms", 1),
+    ];
+
+    /// <summary>Returns true when it seeded.</summary>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Clubs.AnyAsync(ct))
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var club = new LoyaltyClub { Slug = DemoClubSlug, Name = "Infinity Mall", DefaultLanguage = "no", TimeZone = "Europe/Oslo", CreatedAt = now };
+        db.Clubs.Add(club);
+        foreach (var (person, index) in People.Select((p, i) => (p, i)))
+        {
+            var created = now.AddDays(-person.DaysAgo);
+            db.Members.Add(new Member
+            {
+                Club = club,
+                Email = person.Email,
+                Msisdn = person.Msisdn,
+                FirstName = person.First,
+                LastName = person.Last,
+                PropertiesJson = JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["first_name"] = person.First,
+                    ["last_name"] = person.Last,
+                    ["email"] = person.Email,
+                    ["msisdn"] = person.Msisdn,
+                    ["birthday"] = person.Birthday,
+                    ["language"] = "no",
+                }),
+                EmailStatus = index == 2 ? ChannelStatus.HardBounced : ChannelStatus.Enabled,
+                SmsStatus = index == 5 ? ChannelStatus.Disabled : ChannelStatus.Enabled,
+                OptinChannel = person.Channel,
+                CreatedAt = created,
+                UpdatedAt = created,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded the demo club {Slug} with {Count} members", DemoClubSlug, People.Length);
+        return true;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Portal;
+
+/// <summary>The <c>Portal</c> configuration section.</summary>
+public class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Apply pending migrations when the web app starts (the CLI has <c>db migrate</c> too).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Create the demo club and a handful of members when the database has no club yet.</summary>
+    public bool SeedDemoData { get; set; }
+
+    /// <summary>E-mail of the admin created (with a random password printed once) when there is no user.</summary>
+    public string FirstRunAdminEmail { get; set; } = "admin@portal.local";
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Account;
+using Portal.Features.ApiKeys;
+using Portal.Features.Clubs;
+using Portal.Features.Dashboard;
+using Portal.Features.Operations;
+using Portal.Features.Users;
+
+namespace Portal;
+
+/// <summary>Service registration shared by the web app and the CLI, so both run the same rules.</summary>
+public static class PortalServices
+{
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        var configured = configuration.GetConnectionString("Portal")
+            ?? throw new InvalidOperationException("ConnectionStrings:Portal is not configured.");
+        services.AddPortalDbContext(PortalDataServiceCollectionExtensions.NormalizeSqliteConnectionString(configured, contentRoot));
+
+        services.AddIdentityCore<PortalUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<UserAccountService>();
+        services.AddScoped<FirstRunAdmin>();
+        services.AddScoped<ClubService>();
+        services.AddScoped<CurrentClub>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<DatabaseMaintenance>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        // Length beats composition rules (NIST SP 800-63B); a digit and mixed case are still asked for.
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        options.SignIn.RequireConfirmedAccount = false;
+    }
+
+    /// <summary>A host with the core services only, for CLI verbs: no web server, no hosted services.</summary>
+    public static WebApplication BuildCliHost()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(PortalServices).Assembly.GetName().Name,
+        });
+        // CLI output is for people; keep framework logging out of it.
+        builder.Logging.ClearProviders();
+        builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Identity;
+using Portal.Components;
+using Portal.Data;
+using Portal.Features.Account;
+using Portal.Features.Operations;
+using Radzen;
+
+namespace Portal;
+
+/// <summary>Builds the web application: services, middleware and endpoints.</summary>
+public static class PortalWebApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(PortalWebApp).Assembly.GetName().Name,
+        });
+        // Serves the packages' static files (_content/Radzen.Blazor/...) from the build output in every
+        // environment, not only Development; a published app has them in wwwroot instead.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddHostedService<StartupInitializer>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "portal.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+
+        services.AddControllers();
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(swagger =>
+        {
+            swagger.SwaggerDoc("v1", new() { Title = "Portal API", Version = "v1", Description = "Member, device and applet endpoints for mobile apps." });
+            var xml = Path.Combine(AppContext.BaseDirectory, "Portal.xml");
+            if (File.Exists(xml))
+            {
+                swagger.IncludeXmlComments(xml);
+            }
+        });
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            // Pages get the friendly error page; API callers get ProblemDetails; nobody gets a stack trace.
+            app.UseWhen(context => IsApiRequest(context.Request.Path), api => api.UseExceptionHandler());
+            app.UseWhen(context => !IsApiRequest(context.Request.Path), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
+            app.UseHsts();
+        }
+
+        app.UseWhen(context => IsApiRequest(context.Request.Path),
+            api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApiRequest(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.UseSwagger();
+        app.UseSwaggerUI(ui => ui.DocumentTitle = "Portal API");
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapControllers();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    /// <summary>API paths answer in JSON (ProblemDetails or the seed's own format), never with an HTML page.</summary>
+    public static bool IsApiRequest(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/v3") || path.StartsWithSegments("/swagger") || path.StartsWithSegments("/health");
+}
