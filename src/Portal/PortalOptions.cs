@@ -13,4 +13,7 @@ public class PortalOptions
 
     /// <summary>E-mail of the admin created (with a random password printed once) when there is no user.</summary>
     public string FirstRunAdminEmail { get; set; } = "admin@portal.local";
+
+    /// <summary>Folder of the ASP.NET Core Data Protection key ring; default: <c>keys/</c> beside the database file.</summary>
+    public string? DataProtectionKeysPath { get; set; }
 }

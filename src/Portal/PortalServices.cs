@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -20,7 +21,15 @@ public static class PortalServices
 
         var configured = configuration.GetConnectionString("Portal")
             ?? throw new InvalidOperationException("ConnectionStrings:Portal is not configured.");
-        services.AddPortalDbContext(PortalDataServiceCollectionExtensions.NormalizeSqliteConnectionString(configured, contentRoot));
+        var connectionString = PortalDataServiceCollectionExtensions.NormalizeSqliteConnectionString(configured, contentRoot);
+        services.AddPortalDbContext(connectionString);
+
+        // Keys that protect sign-in cookies (and, later, stored secrets) must survive restarts: they live
+        // beside the database unless configured elsewhere.
+        var keysPath = configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.DataProtectionKeysPath)}"] is { Length: > 0 } configuredKeys
+            ? Path.GetFullPath(configuredKeys, contentRoot)
+            : Path.Combine(Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource) is { Length: > 0 } dbFolder ? dbFolder : contentRoot, "keys");
+        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 
         services.AddIdentityCore<PortalUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
@@ -55,12 +64,16 @@ public static class PortalServices
     }
 
     /// <summary>A host with the core services only, for CLI verbs: no web server, no hosted services.</summary>
-    public static WebApplication BuildCliHost()
+    public static WebApplication BuildCliHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(PortalServices).Assembly.GetName().Name,
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
         // CLI output is for people; keep framework logging out of it.
         builder.Logging.ClearProviders();
         builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);

@@ -33,7 +33,9 @@ public static class CliApp
     /// </summary>
     public static bool IsCliInvocation(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default)
+    /// <summary>Runs one verb. <paramref name="settings"/> overrides appsettings and the environment (tests use it for the database).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null,
+        IReadOnlyDictionary<string, string?>? settings = null, CancellationToken ct = default)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
@@ -65,7 +67,7 @@ public static class CliApp
 
         try
         {
-            await using var host = PortalServices.BuildCliHost();
+            await using var host = PortalServices.BuildCliHost(settings);
             if (command.NeedsMigratedDatabase && host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.MigrateOnStartup)
             {
                 await host.Services.GetRequiredService<DatabaseMaintenance>().MigrateAsync(ct);

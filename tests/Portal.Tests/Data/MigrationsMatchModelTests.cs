@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Tests.Data;
+
+/// <summary>
+/// Migrations are written by hand (no EF design tools here). This proves a database built by the
+/// migrations has exactly the schema the model describes, so a model change without a migration fails.
+/// </summary>
+public class MigrationsMatchModelTests
+{
+    [Fact]
+    public async Task MigratedSchemaEqualsModelSchema()
+    {
+        using var migrated = new TestDatabase();
+        using var fromModel = new TestDatabase();
+        await using (var db = Create(migrated))
+        {
+            await db.Database.MigrateAsync();
+        }
+        await using (var db = Create(fromModel))
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        var expected = DescribeSchema(fromModel.ConnectionString);
+        var actual = DescribeSchema(migrated.ConnectionString);
+
+        Assert.NotEmpty(expected);
+        var missing = expected.Except(actual).ToList();
+        var extra = actual.Except(expected).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            "The migrations do not build the model's schema. Write a migration for the model change.\n"
+            + $"In the model but not in the migrated database:\n  {string.Join("\n  ", missing)}\n"
+            + $"In the migrated database but not in the model:\n  {string.Join("\n  ", extra)}");
+    }
+
+    [Fact]
+    public async Task EveryMigrationHasAnIdAndAppliesInOrder()
+    {
+        using var database = new TestDatabase();
+        await using var db = Create(database);
+        var all = db.Database.GetMigrations().ToList();
+        Assert.NotEmpty(all);
+        Assert.Equal(all.Order(StringComparer.Ordinal), all);
+
+        await db.Database.MigrateAsync();
+        Assert.Equal(all, await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    private static PortalDbContext Create(TestDatabase database) =>
+        new(PortalDataServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<PortalDbContext>(), database.ConnectionString).Options as DbContextOptions<PortalDbContext>
+            ?? throw new InvalidOperationException());
+
+    /// <summary>One line per table, column, primary key, index and foreign key, in a stable order.</summary>
+    private static SortedSet<string> DescribeSchema(string connectionString)
+    {
+        var lines = new SortedSet<string>(StringComparer.Ordinal);
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        var tables = Query(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')")
+            .Select(r => (Name: (string)r[0]!, Sql: (string)r[1]!)).ToList();
+        foreach (var (table, sql) in tables)
+        {
+            lines.Add($"table {table} autoincrement={sql.Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase)}");
+            foreach (var c in Query(connection, $"SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('{table}')"))
+            {
+                lines.Add($"column {table}.{c[0]} type={c[1]} notnull={c[2]} default={c[3] ?? "none"} pk={c[4]}");
+            }
+            foreach (var f in Query(connection, $"SELECT \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list('{table}')"))
+            {
+                lines.Add($"foreign key {table}.{f[1]} -> {f[0]}.{f[2]} on update {f[3]} on delete {f[4]}");
+            }
+        }
+        // Index DDL names the index, its table, its columns in order, uniqueness and any filter.
+        foreach (var i in Query(connection, "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')"))
+        {
+            lines.Add($"index {i[1]}.{i[0]}: {i[2]}");
+        }
+        return lines;
+    }
+
+    private static List<object?[]> Query(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+}
