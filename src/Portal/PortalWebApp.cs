@@ -82,6 +82,8 @@ public static class PortalWebApp
             pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 
         app.UseStaticFiles();
+        // Routing after the error and status-code handlers, so their re-executed requests find /error and /not-found.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

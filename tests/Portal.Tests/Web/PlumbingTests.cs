@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Portal.Tests.Web;
+
+public class PlumbingTests(PortalWebFactory factory) : IClassFixture<PortalWebFactory>
+{
+    private readonly HttpClient client = factory.CreateBrowserlessClient();
+
+    [Fact]
+    public async Task HealthReportsHealthyWithoutSignIn()
+    {
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/members")]
+    [InlineData("/settings")]
+    [InlineData("/account/change-password")]
+    public async Task PagesSendAnonymousVisitorsToSignIn(string path)
+    {
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.AbsolutePath);
+        Assert.Contains(Uri.EscapeDataString(path), response.Headers.Location.Query);
+    }
+
+    [Fact]
+    public async Task SignInPageIsPublic()
+    {
+        var response = await client.GetAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Sign in", html);
+        Assert.Contains("name=\"__RequestVerificationToken\"", html);
+    }
+
+    [Fact]
+    public async Task RadzenStaticFilesAreServed()
+    {
+        var script = await client.GetAsync("/_content/Radzen.Blazor/Radzen.Blazor.js");
+        var theme = await client.GetAsync("/_content/Radzen.Blazor/css/material.css");
+
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, theme.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownPageShowsTheFriendlyNotFoundPage()
+    {
+        var response = await client.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/nothing-here")]
+    [InlineData("/v3/nothing-here")]
+    public async Task UnknownApiPathAnswersProblemDetails(string path)
+    {
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentAndSwaggerUiAreServed()
+    {
+        var document = await client.GetAsync("/swagger/v1/swagger.json");
+        var ui = await client.GetAsync("/swagger/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        using var json = JsonDocument.Parse(await document.Content.ReadAsStringAsync());
+        Assert.Equal("Portal API", json.RootElement.GetProperty("info").GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
+    }
+}
