@@ -40,6 +40,8 @@ public static class PortalWebApp
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
 
+        // SecurityHeaders sends X-Frame-Options: DENY on every response; antiforgery would add a second, weaker one.
+        services.AddAntiforgery(antiforgery => antiforgery.SuppressXFrameOptionsHeader = true);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
 
@@ -64,6 +66,7 @@ public static class PortalWebApp
 
     private static void Configure(WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -94,7 +97,8 @@ public static class PortalWebApp
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own ('self') would be a second header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
     }
 
     /// <summary>API paths answer in JSON (ProblemDetails or the seed's own format), never with an HTML page.</summary>

@@ -84,4 +84,18 @@ public class PlumbingTests(PortalWebFactory factory) : IClassFixture<PortalWebFa
         Assert.Equal("Portal API", json.RootElement.GetProperty("info").GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/health")]
+    [InlineData("/no/such/page")]
+    public async Task ResponsesForbidFramingAndSniffing(string path)
+    {
+        var response = await client.GetAsync(path);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
 }
