@@ -24,4 +24,24 @@ public static class ColumnLengths
     public const int AccountId = 64;
 
     public const int DisplayName = 100;
+
+    public const int PropertyKey = 50;
+    public const int PropertyLabel = 100;
+    public const int PropertyType = 20;
+    public const int ConsentKey = 50;
+    public const int ConsentTitle = 200;
+    public const int ConsentDescription = 2000;
+    public const int ConsentChannel = 20;
+    public const int ClientName = 100;
+    public const int ActorType = 20;
+    public const int ActorId = 64;
+    public const int ActorName = 256;
+    public const int TokenHash = 64;
+    public const int OutboxRecipient = 254;
+    public const int OutboxSubject = 200;
+    public const int OutboxBody = 4000;
+    public const int Purpose = 40;
+    public const int AuditAction = 64;
+    public const int AuditTarget = 128;
+    public const int AuditDetails = 2000;
 }

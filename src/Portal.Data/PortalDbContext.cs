@@ -12,6 +12,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ClubGrant> ClubGrants => Set<ClubGrant>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<MemberPropertyDefinition> MemberProperties => Set<MemberPropertyDefinition>();
+    public DbSet<ConsentDefinition> ConsentDefinitions => Set<ConsentDefinition>();
+    public DbSet<MemberConsent> MemberConsents => Set<MemberConsent>();
+    public DbSet<ConsentChange> ConsentChanges => Set<ConsentChange>();
+    public DbSet<MemberAccessToken> MemberAccessTokens => Set<MemberAccessToken>();
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,6 +19,8 @@ public class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.Property(m => m.OptinChannel).HasMaxLength(ColumnLengths.OptinChannel);
         member.Property(m => m.OptinSubchannel).HasMaxLength(ColumnLengths.OptinChannel);
 
+        member.Property(m => m.Version).IsConcurrencyToken();
+
         // Members are never removed by deleting a club by accident: the club must be emptied first.
         member.HasOne(m => m.Club).WithMany().HasForeignKey(m => m.ClubId).OnDelete(DeleteBehavior.Restrict);
 

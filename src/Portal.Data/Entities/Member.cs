@@ -43,4 +43,12 @@ public class Member
     public DateTime UpdatedAt { get; set; }
 
     public DateTime? BannedUntil { get; set; }
+
+    /// <summary>IDs of the member's favourite stores, as a JSON array of integers.</summary>
+    public string FavoriteStoresJson { get; set; } = "[]";
+
+    /// <summary>Raised on every change; an update based on an older version is refused (409), not merged.</summary>
+    public int Version { get; set; } = 1;
+
+    public List<MemberConsent> Consents { get; set; } = [];
 }

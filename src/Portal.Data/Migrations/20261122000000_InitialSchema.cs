@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Data.Migrations;
 
 /// <summary>
-/// Identity tables, clubs and their grants, members and API keys. Written by hand: the EF Core design
+/// Identity tables, clubs and their grants, API keys, members with their schema, consents and history,
+/// member access tokens, one-time codes, the outbox and the audit log. Written by hand: the EF Core design
 /// tools cannot be restored here. MigrationsMatchModelTests proves the result equals the model.
 /// </summary>
 [DbContext(typeof(PortalDbContext))]
@@ -122,6 +123,8 @@ public partial class InitialSchema : Migration
                 CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                 UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                 BannedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                FavoriteStoresJson = table.Column<string>(type: "TEXT", nullable: false),
+                Version = table.Column<int>(type: "INTEGER", nullable: false),
             },
             constraints: table =>
             {
@@ -203,6 +206,169 @@ public partial class InitialSchema : Migration
                 table.ForeignKey("FK_ClubGrants_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "MemberProperties",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                Key = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                ChoicesJson = table.Column<string>(type: "TEXT", nullable: true),
+                Position = table.Column<int>(type: "INTEGER", nullable: false),
+                BuiltIn = table.Column<bool>(type: "INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MemberProperties", x => x.Id);
+                table.ForeignKey("FK_MemberProperties_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "ConsentDefinitions",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                Key = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                Version = table.Column<int>(type: "INTEGER", nullable: false),
+                Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ConsentDefinitions", x => x.Id);
+                table.ForeignKey("FK_ConsentDefinitions_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "MemberConsents",
+            columns: table => new
+            {
+                MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                ConsentDefinitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                Status = table.Column<bool>(type: "INTEGER", nullable: false),
+                UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MemberConsents", x => new { x.MemberId, x.ConsentDefinitionId });
+                table.ForeignKey("FK_MemberConsents_ConsentDefinitions_ConsentDefinitionId", x => x.ConsentDefinitionId, "ConsentDefinitions", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_MemberConsents_Members_MemberId", x => x.MemberId, "Members", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "ConsentChanges",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                MemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                ConsentDefinitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                OldStatus = table.Column<bool>(type: "INTEGER", nullable: true),
+                NewStatus = table.Column<bool>(type: "INTEGER", nullable: false),
+                ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                ClientName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                ActorType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ConsentChanges", x => x.Id);
+                table.ForeignKey("FK_ConsentChanges_ConsentDefinitions_ConsentDefinitionId", x => x.ConsentDefinitionId, "ConsentDefinitions", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_ConsentChanges_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_ConsentChanges_Members_MemberId", x => x.MemberId, "Members", "Id", onDelete: ReferentialAction.SetNull);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "MemberAccessTokens",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                ApiKeyId = table.Column<int>(type: "INTEGER", nullable: true),
+                AccessTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                RefreshTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                RefreshExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MemberAccessTokens", x => x.Id);
+                table.ForeignKey("FK_MemberAccessTokens_ApiKeys_ApiKeyId", x => x.ApiKeyId, "ApiKeys", "Id", onDelete: ReferentialAction.SetNull);
+                table.ForeignKey("FK_MemberAccessTokens_Members_MemberId", x => x.MemberId, "Members", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "OneTimeCodes",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                Destination = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_OneTimeCodes", x => x.Id);
+                table.ForeignKey("FK_OneTimeCodes_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "OutboxMessages",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                table.ForeignKey("FK_OutboxMessages_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "AuditRecords",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: true),
+                At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                ActorType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                Target = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                RemoteIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AuditRecords", x => x.Id);
+                table.ForeignKey("FK_AuditRecords_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.SetNull);
+            });
+
         migrationBuilder.CreateIndex("IX_AspNetRoleClaims_RoleId", "AspNetRoleClaims", "RoleId");
         migrationBuilder.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true);
         migrationBuilder.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
@@ -219,6 +385,20 @@ public partial class InitialSchema : Migration
         migrationBuilder.CreateIndex("IX_Members_ClubId_Email", "Members", new[] { "ClubId", "Email" }, unique: true);
         migrationBuilder.CreateIndex("IX_Members_ClubId_LastName_FirstName", "Members", new[] { "ClubId", "LastName", "FirstName" });
         migrationBuilder.CreateIndex("IX_Members_ClubId_Msisdn", "Members", new[] { "ClubId", "Msisdn" }, unique: true);
+        migrationBuilder.CreateIndex("IX_MemberProperties_ClubId_Key", "MemberProperties", new[] { "ClubId", "Key" }, unique: true);
+        migrationBuilder.CreateIndex("IX_ConsentDefinitions_ClubId_Key", "ConsentDefinitions", new[] { "ClubId", "Key" }, unique: true);
+        migrationBuilder.CreateIndex("IX_MemberConsents_ConsentDefinitionId_Status", "MemberConsents", new[] { "ConsentDefinitionId", "Status" });
+        migrationBuilder.CreateIndex("IX_ConsentChanges_ClubId_ChangedAt", "ConsentChanges", new[] { "ClubId", "ChangedAt" });
+        migrationBuilder.CreateIndex("IX_ConsentChanges_ConsentDefinitionId", "ConsentChanges", "ConsentDefinitionId");
+        migrationBuilder.CreateIndex("IX_ConsentChanges_MemberId_ChangedAt", "ConsentChanges", new[] { "MemberId", "ChangedAt" });
+        migrationBuilder.CreateIndex("IX_MemberAccessTokens_AccessTokenHash", "MemberAccessTokens", "AccessTokenHash", unique: true);
+        migrationBuilder.CreateIndex("IX_MemberAccessTokens_ApiKeyId", "MemberAccessTokens", "ApiKeyId");
+        migrationBuilder.CreateIndex("IX_MemberAccessTokens_MemberId", "MemberAccessTokens", "MemberId");
+        migrationBuilder.CreateIndex("IX_MemberAccessTokens_RefreshTokenHash", "MemberAccessTokens", "RefreshTokenHash", unique: true);
+        migrationBuilder.CreateIndex("IX_OneTimeCodes_ClubId_Destination_Purpose", "OneTimeCodes", new[] { "ClubId", "Destination", "Purpose" });
+        migrationBuilder.CreateIndex("IX_OutboxMessages_ClubId_CreatedAt", "OutboxMessages", new[] { "ClubId", "CreatedAt" });
+        migrationBuilder.CreateIndex("IX_AuditRecords_At", "AuditRecords", "At");
+        migrationBuilder.CreateIndex("IX_AuditRecords_ClubId_At", "AuditRecords", new[] { "ClubId", "At" });
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
@@ -226,7 +406,8 @@ public partial class InitialSchema : Migration
         foreach (var table in new[]
                  {
                      "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens",
-                     "ClubGrants", "ApiKeys", "Members", "AspNetRoles", "AspNetUsers", "LoyaltyClubs",
+                     "ClubGrants", "MemberAccessTokens", "ApiKeys", "MemberConsents", "ConsentChanges", "ConsentDefinitions",
+                     "MemberProperties", "OneTimeCodes", "OutboxMessages", "AuditRecords", "Members", "AspNetRoles", "AspNetUsers", "LoyaltyClubs",
                  })
         {
             migrationBuilder.DropTable(table);
