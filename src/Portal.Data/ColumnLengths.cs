@@ -26,6 +26,8 @@ public static class ColumnLengths
     public const int DisplayName = 100;
 
     public const int PropertyKey = 50;
+    public const int PropertyStringValue = 500;
+    public const int PropertyListItems = 100;
     public const int PropertyLabel = 100;
     public const int PropertyType = 20;
     public const int ConsentKey = 50;
