@@ -6,6 +6,8 @@ using Portal.Features.Account;
 using Portal.Features.ApiKeys;
 using Portal.Features.Clubs;
 using Portal.Features.Dashboard;
+using Portal.Features.Members;
+using Portal.Features.Schema;
 using Portal.Features.Operations;
 using Portal.Features.Users;
 
@@ -45,6 +47,13 @@ public static class PortalServices
         services.AddScoped<DashboardService>();
         services.AddScoped<DatabaseMaintenance>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<ClubSchemaService>();
+        services.AddSingleton<ConsentService>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
+        services.AddScoped<MemberService>();
+        services.AddScoped<OneTimeCodeService>();
+        services.AddSingleton<IExternalTokenVerifier, UnconfiguredExternalTokenVerifier>();
         return services;
     }
 

@@ -27,6 +27,7 @@ public class ClubService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvi
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Clubs.Add(club);
+        db.MemberProperties.AddRange(Schema.BuiltInProperties.For(club));
         await db.SaveChangesAsync(ct);
         return club;
     }

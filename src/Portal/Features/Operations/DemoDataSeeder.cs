@@ -36,6 +36,26 @@ public class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory, TimePr
         var now = clock.GetUtcNow().UtcDateTime;
         var club = new LoyaltyClub { Slug = DemoClubSlug, Name = "Infinity Mall", DefaultLanguage = "no", TimeZone = "Europe/Oslo", CreatedAt = now };
         db.Clubs.Add(club);
+        db.MemberProperties.AddRange(Schema.BuiltInProperties.For(club));
+        db.MemberProperties.Add(new MemberPropertyDefinition
+        {
+            Club = club, Key = "interests", Label = "Interests", Type = MemberPropertyType.MultipleChoice, Position = 10,
+            ChoicesJson = JsonSerializer.Serialize(new[] { "bikes_and_cars", "sportwear", "food_and_drink", "kids", "beauty" }),
+        });
+        db.MemberProperties.Add(new MemberPropertyDefinition
+        {
+            Club = club, Key = "child_birth_years", Label = "Children's birth years", Type = MemberPropertyType.IntegerList, Position = 11,
+        });
+        db.ConsentDefinitions.Add(new ConsentDefinition
+        {
+            Club = club, Key = "email_marketing", Title = "News and offers by e-mail",
+            Description = "Infinity Mall may send me news, offers and events by e-mail.", CreatedAt = now, UpdatedAt = now,
+        });
+        db.ConsentDefinitions.Add(new ConsentDefinition
+        {
+            Club = club, Key = "sms_marketing", Title = "Offers by SMS",
+            Description = "Infinity Mall may send me offers by SMS.", CreatedAt = now, UpdatedAt = now,
+        });
         foreach (var (person, index) in People.Select((p, i) => (p, i)))
         {
             var created = now.AddDays(-person.DaysAgo);

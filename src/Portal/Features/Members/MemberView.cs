@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Portal.Data.Entities;
+
+namespace Portal.Features.Members;
+
+/// <summary>A member as read for display or serialisation, with its current consent answers.</summary>
+public record MemberView(
+    long Id, int ClubId, JsonObject Properties, IReadOnlyDictionary<string, MemberConsentView> Consents,
+    string SmsStatus, string EmailStatus, string PushStatus, string? OptinChannel, string? OptinSubchannel,
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? BannedUntil, bool HasPassword, IReadOnlyList<long> FavoriteStores, int Version)
+{
+    public static MemberView From(Member member) => new(
+        member.Id, member.ClubId,
+        JsonNode.Parse(member.PropertiesJson)?.AsObject() ?? [],
+        member.Consents.Where(c => c.Definition is not null)
+            .ToDictionary(c => c.Definition!.Key, c => new MemberConsentView(c.Status, c.UpdatedAt), StringComparer.Ordinal),
+        member.SmsStatus, member.EmailStatus, member.PushStatus, member.OptinChannel, member.OptinSubchannel,
+        member.CreatedAt, member.UpdatedAt, member.BannedUntil, member.PasswordHash is not null,
+        JsonSerializer.Deserialize<List<long>>(member.FavoriteStoresJson) ?? [], member.Version);
+}
+
+public record MemberConsentView(bool Status, DateTime UpdatedAt);

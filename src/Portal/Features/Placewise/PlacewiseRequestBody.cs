@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Portal.Features.Placewise;
+
+/// <summary>
+/// Reads a Placewise JSON body by hand, so malformed JSON and wrong types get Placewise's answers rather
+/// than the framework's model-binding ProblemDetails.
+/// </summary>
+public sealed class PlacewiseRequestBody
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
+
+    private readonly JsonObject body;
+    private readonly Dictionary<string, IReadOnlyList<string>> errors = new(StringComparer.Ordinal);
+
+    private PlacewiseRequestBody(JsonObject body) => this.body = body;
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors => errors;
+
+    /// <summary>The body as a JSON object, or null when it is not valid JSON or not an object.</summary>
+    public static async Task<PlacewiseRequestBody?> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            var node = await JsonNode.ParseAsync(request.Body, documentOptions: Options, cancellationToken: ct);
+            return node is JsonObject obj ? new PlacewiseRequestBody(obj) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public JsonObject? Object(string name)
+    {
+        var value = body[name];
+        if (value is null)
+        {
+            return null;
+        }
+        if (value is JsonObject obj)
+        {
+            return obj;
+        }
+        errors[name] = ["invalid_object"];
+        return null;
+    }
+
+    public bool Bool(string name, bool fallback)
+    {
+        var value = body[name];
+        if (value is null)
+        {
+            return fallback;
+        }
+        if (value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetValue<bool>();
+        }
+        errors[name] = ["invalid_boolean"];
+        return fallback;
+    }
+
+    public string? String(string name, int maxLength)
+    {
+        var value = body[name];
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.GetValueKind() != JsonValueKind.String)
+        {
+            errors[name] = ["invalid_string"];
+            return null;
+        }
+        var text = value.GetValue<string>();
+        if (text.Length > maxLength)
+        {
+            errors[name] = ["too_long"];
+            return null;
+        }
+        return text;
+    }
+
+    public IReadOnlyList<long> IntegerList(string name, int maxItems)
+    {
+        var value = body[name];
+        if (value is null)
+        {
+            return [];
+        }
+        if (value is JsonArray items && items.Count <= maxItems
+            && items.All(i => i?.GetValueKind() == JsonValueKind.Number && i.AsValue().TryGetValue<long>(out _)))
+        {
+            return items.Select(i => i!.GetValue<long>()).ToList();
+        }
+        errors[name] = ["invalid_list"];
+        return [];
+    }
+}
