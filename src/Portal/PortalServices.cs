@@ -53,6 +53,7 @@ public static class PortalServices
         services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
         services.AddScoped<MemberService>();
         services.AddScoped<OneTimeCodeService>();
+        services.AddScoped<MemberTokenService>();
         services.AddSingleton<IExternalTokenVerifier, UnconfiguredExternalTokenVerifier>();
         return services;
     }

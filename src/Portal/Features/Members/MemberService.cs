@@ -78,6 +78,193 @@ public class MemberService(
         return member;
     }
 
+    /// <summary>
+    /// Applies a partial update. Throws <see cref="MemberValidationException"/> for rule errors and
+    /// <see cref="MemberConflictException"/> when the member changed since <see cref="MemberChanges.ExpectedVersion"/>
+    /// (or while this update ran). Returns null when the member is not in the club.
+    /// </summary>
+    public async Task<MemberView?> UpdateAsync(int clubId, long memberId, MemberChanges changes, ConsentActor actor, CancellationToken ct = default)
+    {
+        var schema = await schemas.GetAsync(clubId, ct) ?? throw new InvalidOperationException($"Club {clubId} does not exist.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var member = await db.Members.Include(m => m.Consents).SingleOrDefaultAsync(m => m.Id == memberId && m.ClubId == clubId, ct);
+        if (member is null)
+        {
+            return null;
+        }
+        if (changes.ExpectedVersion is { } expected && expected != member.Version)
+        {
+            throw new MemberConflictException();
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (changes.Properties is not null)
+        {
+            var merged = JsonNode.Parse(member.PropertiesJson)!.AsObject();
+            foreach (var (key, value) in changes.Properties)
+            {
+                merged[key] = value?.DeepClone();
+            }
+            // Values of properties the schema no longer has are kept as they are, not re-validated.
+            var known = new JsonObject();
+            foreach (var (key, value) in merged)
+            {
+                if (schema.Property(key) is not null || changes.Properties.ContainsKey(key))
+                {
+                    known[key] = value?.DeepClone();
+                }
+            }
+            var checkedProperties = MemberPropertiesValidator.Validate(schema, known,
+                changes.IgnoreRequiredProperties ? PresenceRule.None : PresenceRule.AllRequired, DateOnly.FromDateTime(now));
+            foreach (var (key, codes) in checkedProperties.Errors)
+            {
+                errors[key] = codes.ToList();
+            }
+            var email = checkedProperties.Properties[BuiltInProperties.Email]?.GetValue<string>();
+            var msisdn = checkedProperties.Properties[BuiltInProperties.Msisdn]?.GetValue<string>();
+            await AddDuplicateErrorsAsync(db, clubId, email == member.Email ? null : email, msisdn == member.Msisdn ? null : msisdn, member.Id, errors, ct);
+            var kept = checkedProperties.Properties;
+            foreach (var (key, value) in merged.Where(p => schema.Property(p.Key) is null && !changes.Properties.ContainsKey(p.Key)))
+            {
+                kept[key] = value?.DeepClone();
+            }
+            SetProperties(member, kept);
+        }
+        var (answers, consentErrors) = ConsentInput.Parse(changes.Consents, schema);
+        foreach (var (key, codes) in consentErrors)
+        {
+            errors[$"consents.{key}"] = codes;
+        }
+        if (errors.Count > 0)
+        {
+            throw new MemberValidationException(errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value));
+        }
+
+        member.SmsStatus = Switch(member.SmsStatus, changes.SmsEnabled);
+        member.EmailStatus = Switch(member.EmailStatus, changes.EmailEnabled);
+        member.PushStatus = Switch(member.PushStatus, changes.PushEnabled);
+        consents.Apply(db, member, schema, answers, actor, now);
+        member.UpdatedAt = now;
+        member.Version++;
+        try
+        {
+            await SaveOrReportDuplicateAsync(db, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new MemberConflictException();
+        }
+        return await FindAsync(clubId, memberId, ct);
+    }
+
+    /// <summary>
+    /// Erases a member: the row, its consents, tokens and other dependants go; consent history stays as proof,
+    /// unlinked; an audit record without personal data says who erased which id. Returns the member as it was.
+    /// </summary>
+    public async Task<MemberView?> DeleteAsync(int clubId, long memberId, ConsentActor actor, CancellationToken ct = default)
+    {
+        var before = await FindAsync(clubId, memberId, ct);
+        if (before is null)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var deleted = await db.Members.Where(m => m.Id == memberId && m.ClubId == clubId).ExecuteDeleteAsync(ct);
+        if (deleted == 0)
+        {
+            return null;
+        }
+        db.AuditRecords.Add(new AuditRecord
+        {
+            ClubId = clubId,
+            At = clock.GetUtcNow().UtcDateTime,
+            ActorType = actor.ActorType,
+            ActorId = actor.ActorId,
+            ActorName = actor.ActorName,
+            Action = "member.deleted",
+            Target = $"member:{memberId}",
+            Details = $"channel={actor.Channel}",
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return before;
+    }
+
+    /// <summary>Sets or lifts a ban; a member banned until a future time cannot use member-token endpoints.</summary>
+    public async Task<bool> SetBanAsync(int clubId, long memberId, DateTime? bannedUntil, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Members.Where(m => m.Id == memberId && m.ClubId == clubId)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.BannedUntil, bannedUntil).SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), ct) == 1;
+    }
+
+    /// <summary>Finds a member of the club by id, e-mail or msisdn (normalised first).</summary>
+    public async Task<long?> FindIdAsync(int clubId, string identifierType, string identifier, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var members = db.Members.AsNoTracking().Where(m => m.ClubId == clubId);
+        members = identifierType switch
+        {
+            "id" when long.TryParse(identifier, out var id) => members.Where(m => m.Id == id),
+            "email" when IdentityNormalizer.Email(identifier) is { } email => members.Where(m => m.Email == email),
+            "msisdn" when IdentityNormalizer.Msisdn(identifier) is { } msisdn => members.Where(m => m.Msisdn == msisdn),
+            _ => members.Where(_ => false),
+        };
+        return await members.Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Whether <paramref name="password"/> is the member's own password.</summary>
+    public async Task<bool> CheckPasswordAsync(int clubId, long memberId, string password, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.ClubId == clubId, ct);
+        return member?.PasswordHash is not null
+            && passwordHasher.VerifyHashedPassword(member, member.PasswordHash, password) != PasswordVerificationResult.Failed;
+    }
+
+    /// <summary>Members in creation order, a page at a time, with the total.</summary>
+    public async Task<(IReadOnlyList<MemberView> Page, int Total)> ListAsync(int clubId, int page, int perPage, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var members = db.Members.AsNoTracking().Where(m => m.ClubId == clubId);
+        var total = await members.CountAsync(ct);
+        var rows = await members.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Skip((page - 1) * perPage).Take(perPage)
+            .Include(m => m.Consents).ThenInclude(c => c.Definition)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return (rows.Select(MemberView.From).ToList(), total);
+    }
+
+    /// <summary>
+    /// Placewise "Validate Member": the errors creating this member would meet, checking presence only for
+    /// keys in the payload. Writes nothing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ValidateAsync(int clubId, JsonObject properties, JsonObject? consentInput, CancellationToken ct = default)
+    {
+        var schema = await schemas.GetAsync(clubId, ct) ?? throw new InvalidOperationException($"Club {clubId} does not exist.");
+        var checkedProperties = MemberPropertiesValidator.Validate(schema, properties, PresenceRule.OnlyGivenKeys, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var errors = checkedProperties.Errors.ToDictionary(e => e.Key, e => e.Value.ToList());
+        foreach (var (key, codes) in ConsentInput.Parse(consentInput, schema).Errors)
+        {
+            errors[$"consents.{key}"] = codes;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await AddDuplicateErrorsAsync(db, clubId, checkedProperties.Properties[BuiltInProperties.Email]?.GetValue<string>(),
+            checkedProperties.Properties[BuiltInProperties.Msisdn]?.GetValue<string>(), null, errors, ct);
+        return errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value);
+    }
+
+    private static string Switch(string current, bool? enabled) => enabled switch
+    {
+        true when current != ChannelStatus.Enabled => ChannelStatus.Enabled,
+        false => ChannelStatus.Disabled,
+        _ => current,
+    };
+
     /// <summary>The member with its consents, or null when it is not a member of this club.</summary>
     public async Task<MemberView?> FindAsync(int clubId, long memberId, CancellationToken ct = default)
     {

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Features.ApiKeys;
-using Portal.Features.Clubs;
 
 namespace Portal.Features.Placewise;
 
@@ -14,34 +11,22 @@ namespace Portal.Features.Placewise;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class PlacewiseClientAttribute(string permit) : Attribute, IAsyncActionFilter
 {
-    public const string SlugRouteKey = "loyalty_club_slug";
-    private const int MaxHeaderLength = 100;
-
     public string Permit { get; } = permit;
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var slug = context.RouteData.Values[SlugRouteKey] as string;
-        var db = http.RequestServices.GetRequiredService<PortalDbContext>();
-        var club = await db.Clubs.AsNoTracking().Where(c => c.Slug == slug)
-            .Select(c => new ClubSummary(c.Id, c.Slug, c.Name, c.DefaultLanguage, c.TimeZone))
-            .SingleOrDefaultAsync(http.RequestAborted);
-        if (club is null)
+        var (club, clubError) = await PlacewiseRequestChecks.FindClubAsync(http, context.RouteData);
+        if (clubError is not null)
         {
-            context.Result = PlacewiseErrors.Error(StatusCodes.Status404NotFound, "Loyalty club not found");
-            return;
-        }
-        if (http.Request.Headers["X-Loyalty-Club-Slug"] is { Count: > 0 } headerSlug && headerSlug.ToString().Length > 0 && headerSlug != slug)
-        {
-            context.Result = PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "X-Loyalty-Club-Slug does not match the loyalty club in the path");
+            context.Result = clubError;
             return;
         }
 
-        var keys = http.RequestServices.GetRequiredService<ApiKeyService>();
-        var key = await keys.FindActiveAsync(http.Request.Headers["X-Client-Authorization"].ToString(), http.RequestAborted);
+        var key = await http.RequestServices.GetRequiredService<ApiKeyService>()
+            .FindActiveAsync(http.Request.Headers["X-Client-Authorization"].ToString(), http.RequestAborted);
         // A key of another club gets the same answer as a wrong key: nothing says the club exists for it.
-        if (key is null || key.ClubSlug != club.Slug)
+        if (key is null || key.ClubSlug != club!.Slug)
         {
             context.Result = PlacewiseErrors.Error(StatusCodes.Status401Unauthorized, "Invalid client token");
             return;
@@ -52,38 +37,14 @@ public sealed class PlacewiseClientAttribute(string permit) : Attribute, IAsyncA
             return;
         }
 
-        var product = CheckHeader(http, "X-Product-Name", required: true, out var productError);
-        var userAgent = CheckHeader(http, "X-User-Agent", required: true, out var agentError);
-        var subproduct = CheckHeader(http, "X-Subproduct-Name", required: false, out var subproductError);
-        if ((productError ?? agentError ?? subproductError) is { } headerError)
+        var (product, subproduct, headerError) = PlacewiseRequestChecks.ProductHeaders(http);
+        if (headerError is not null)
         {
             context.Result = headerError;
             return;
         }
 
         new PlacewiseClient(club, key, product!, subproduct).Store(http);
-        _ = userAgent;
         await next();
-    }
-
-    private static string? CheckHeader(HttpContext http, string name, bool required, out Microsoft.AspNetCore.Mvc.ObjectResult? error)
-    {
-        error = null;
-        var values = http.Request.Headers[name];
-        var value = values.ToString().Trim();
-        if (value.Length == 0)
-        {
-            if (required)
-            {
-                error = PlacewiseErrors.Error(PlacewiseErrors.MissingHeader, $"Missing header {name}");
-            }
-            return null;
-        }
-        if (values.Count > 1 || value.Length > MaxHeaderLength || value.Any(char.IsControl))
-        {
-            error = PlacewiseErrors.Error(PlacewiseErrors.MalformedHeader, $"Malformed header {name}");
-            return null;
-        }
-        return value;
     }
 }

@@ -19,6 +19,13 @@ public static class PlacewiseErrors
     public static ObjectResult Error(int status, string message) =>
         new(new { error = message }) { StatusCode = status };
 
+    /// <summary>467 <c>{"error":"Member is banned!","banned_until":"..."}</c>.</summary>
+    public static ObjectResult Banned(DateTime bannedUntil, string timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return new ObjectResult(new { error = "Member is banned!", banned_until = PlacewiseMemberJson.Local(bannedUntil, zone) }) { StatusCode = MemberBanned };
+    }
+
     /// <summary>The 422 body: one array per property, e.g. <c>{"email":[{"property":"email","error":"presence"}]}</c>.</summary>
     public static ObjectResult Validation(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) =>
         new(errors.ToDictionary(e => e.Key, e => e.Value.Select(code => new PlacewiseFieldError(e.Key, code)).ToList()))

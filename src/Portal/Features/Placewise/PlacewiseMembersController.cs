@@ -137,6 +137,245 @@ public class PlacewiseMembersController(
         }
     }
 
+    /// <summary>Validate Member: always 200 <c>{"valid": bool, "errors": {...}}</c>; checks presence only for keys in the payload; writes nothing.</summary>
+    [HttpPost("members/validate")]
+    [PlacewiseClient(ApiPermits.MembersValidate)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    public async Task<IActionResult> ValidateMember(CancellationToken ct)
+    {
+        var client = PlacewiseClient.From(HttpContext);
+        var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
+        if (body is null)
+        {
+            return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+        }
+        var properties = body.Object("properties") ?? [];
+        var consents = body.Object("consents");
+        var errors = body.Errors.Count > 0 ? body.Errors : await members.ValidateAsync(client.Club.Id, properties, consents, ct);
+        return Ok(new { valid = errors.Count == 0, errors = PlacewiseErrors.Validation(errors).Value });
+    }
+
+    /// <summary>List members in creation order: <c>{"members":[...], "pagination_info":{...}}</c>; <c>per_page</c> 1 to 1000 (default 1000).</summary>
+    [HttpGet("members")]
+    [PlacewiseClient(ApiPermits.MembersList)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<IActionResult> ListMembers([FromQuery(Name = "per_page")] string? perPageText, [FromQuery(Name = "page_no")] string? pageText, CancellationToken ct)
+    {
+        const int maxPerPage = 1000;
+        var client = PlacewiseClient.From(HttpContext);
+        if (!TryPositive(perPageText, maxPerPage, out var perPage))
+        {
+            return PlacewiseErrors.Validation("per_page", perPage > maxPerPage ? "too_large" : "invalid_integer");
+        }
+        if (!TryPositive(pageText, 1, out var page, allowAboveDefault: true))
+        {
+            return PlacewiseErrors.Validation("page_no", "invalid_integer");
+        }
+        var (rows, total) = await members.ListAsync(client.Club.Id, page, perPage, ct);
+        var schema = (await schemas.GetAsync(client.Club.Id, ct))!;
+        var totalPages = (int)Math.Ceiling(total / (double)perPage);
+        return Ok(new JsonObject
+        {
+            ["members"] = new JsonArray(rows.Select(m => (JsonNode?)PlacewiseMemberJson.From(m, schema, client.Club.TimeZone)).ToArray()),
+            ["pagination_info"] = new JsonObject
+            {
+                ["total_count"] = total,
+                ["per_page"] = perPage,
+                ["total_pages"] = totalPages,
+                ["current_page"] = page,
+                ["next_page"] = page < totalPages ? page + 1 : null,
+                ["prev_page"] = page > 1 ? Math.Min(page - 1, Math.Max(totalPages, 1)) : null,
+                ["is_first_page"] = page == 1,
+                ["is_last_page"] = page >= totalPages,
+                ["is_out_of_range"] = page > Math.Max(totalPages, 1),
+            },
+        });
+    }
+
+    /// <summary>Show Member by id (client token, permit <c>BL:Api:Members:Show</c>). Sends the member's version as ETag.</summary>
+    [HttpGet("members/{id:long}")]
+    [PlacewiseClient(ApiPermits.MembersShow)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public Task<IActionResult> ShowMember(long id, CancellationToken ct) => ShowAsync(PlacewiseClient.From(HttpContext).Club, id, ct);
+
+    /// <summary>Show Member by e-mail (normalised before the lookup).</summary>
+    [HttpGet("members/by_email/{email}")]
+    [PlacewiseClient(ApiPermits.MembersShow)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> ShowMemberByEmail(string email, CancellationToken ct)
+    {
+        var club = PlacewiseClient.From(HttpContext).Club;
+        return await members.FindIdAsync(club.Id, "email", email, ct) is { } id ? await ShowAsync(club, id, ct) : MemberNotFound();
+    }
+
+    /// <summary>Show Member by msisdn (digits with country code; <c>+</c>, <c>00</c> and spaces are accepted).</summary>
+    [HttpGet("members/by_msisdn/{msisdn}")]
+    [PlacewiseClient(ApiPermits.MembersShow)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> ShowMemberByMsisdn(string msisdn, CancellationToken ct)
+    {
+        var club = PlacewiseClient.From(HttpContext).Club;
+        return await members.FindIdAsync(club.Id, "msisdn", msisdn, ct) is { } id ? await ShowAsync(club, id, ct) : MemberNotFound();
+    }
+
+    /// <summary>Update Member by id: partial; a property sent as null is removed. <c>If-Match</c> with the ETag guards against lost updates (409).</summary>
+    [HttpPut("members/{id:long}")]
+    [PlacewiseClient(ApiPermits.MembersUpdate)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<IActionResult> UpdateMember(long id, CancellationToken ct)
+    {
+        var client = PlacewiseClient.From(HttpContext);
+        var mayIgnore = client.Key.Permits.Contains(ApiPermits.MembersIgnoreRequiredProperties);
+        return await UpdateAsync(client.Club, id, ConsentActor.ApiKey(client.Key.Id, client.Key.Name, client.ProductName), mayIgnore, ct);
+    }
+
+    /// <summary>Destroy Member by id: erases the member and answers with the member as it was.</summary>
+    [HttpDelete("members/{id:long}")]
+    [PlacewiseClient(ApiPermits.MembersDestroy)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> DestroyMember(long id, CancellationToken ct)
+    {
+        var client = PlacewiseClient.From(HttpContext);
+        return await DeleteAsync(client.Club, id, ConsentActor.ApiKey(client.Key.Id, client.Key.Name, client.ProductName), ct);
+    }
+
+    /// <summary>Show Member (member token).</summary>
+    [HttpGet("members/me")]
+    [PlacewiseMember]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(PlacewiseErrors.InvalidMemberToken)]
+    [ProducesResponseType(PlacewiseErrors.MemberBanned)]
+    public Task<IActionResult> ShowMe(CancellationToken ct)
+    {
+        var me = PlacewiseMember.From(HttpContext);
+        return ShowAsync(me.Club, me.MemberId, ct);
+    }
+
+    /// <summary>Update Member (member token): partial, as <c>PUT /members/{id}</c>.</summary>
+    [HttpPut("members/me")]
+    [PlacewiseMember]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType(PlacewiseErrors.InvalidMemberToken)]
+    [ProducesResponseType(PlacewiseErrors.MemberBanned)]
+    public Task<IActionResult> UpdateMe(CancellationToken ct)
+    {
+        var me = PlacewiseMember.From(HttpContext);
+        return UpdateAsync(me.Club, me.MemberId, ConsentActor.Member(me.MemberId, me.ProductName), mayIgnoreRequired: false, ct);
+    }
+
+    /// <summary>Destroy Member (member token): the member erases themself.</summary>
+    [HttpDelete("members/me")]
+    [PlacewiseMember]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(PlacewiseErrors.InvalidMemberToken)]
+    public Task<IActionResult> DestroyMe(CancellationToken ct)
+    {
+        var me = PlacewiseMember.From(HttpContext);
+        return DeleteAsync(me.Club, me.MemberId, ConsentActor.Member(me.MemberId, me.ProductName), ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(Clubs.ClubSummary club, long id, CancellationToken ct)
+    {
+        var member = await members.FindAsync(club.Id, id, ct);
+        if (member is null)
+        {
+            return MemberNotFound();
+        }
+        Response.Headers.ETag = ETagOf(member.Version);
+        return Ok(PlacewiseMemberJson.From(member, (await schemas.GetAsync(club.Id, ct))!, club.TimeZone));
+    }
+
+    private async Task<IActionResult> UpdateAsync(Clubs.ClubSummary club, long id, ConsentActor actor, bool mayIgnoreRequired, CancellationToken ct)
+    {
+        var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
+        if (body is null)
+        {
+            return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+        }
+        var changes = new MemberChanges
+        {
+            Properties = body.Object("properties"),
+            Consents = body.Object("consents"),
+            SmsEnabled = body.NullableBool("sms_enabled"),
+            EmailEnabled = body.NullableBool("email_enabled"),
+            PushEnabled = body.NullableBool("push_enabled"),
+            IgnoreRequiredProperties = body.Bool("ignore_required_properties", false),
+            ExpectedVersion = VersionFromIfMatch(),
+        };
+        if (body.Errors.Count > 0)
+        {
+            return PlacewiseErrors.Validation(body.Errors);
+        }
+        if (changes.IgnoreRequiredProperties && !mayIgnoreRequired)
+        {
+            return PlacewiseErrors.Error(StatusCodes.Status403Forbidden, $"Client token lacks the permit {ApiPermits.MembersIgnoreRequiredProperties}");
+        }
+        try
+        {
+            var updated = await members.UpdateAsync(club.Id, id, changes, actor, ct);
+            if (updated is null)
+            {
+                return MemberNotFound();
+            }
+            Response.Headers.ETag = ETagOf(updated.Version);
+            return Ok(PlacewiseMemberJson.From(updated, (await schemas.GetAsync(club.Id, ct))!, club.TimeZone));
+        }
+        catch (MemberValidationException e)
+        {
+            return PlacewiseErrors.Validation(e.Errors);
+        }
+        catch (MemberConflictException e)
+        {
+            return PlacewiseErrors.Error(StatusCodes.Status409Conflict, e.Message);
+        }
+    }
+
+    private async Task<IActionResult> DeleteAsync(Clubs.ClubSummary club, long id, ConsentActor actor, CancellationToken ct)
+    {
+        var schema = (await schemas.GetAsync(club.Id, ct))!;
+        var deleted = await members.DeleteAsync(club.Id, id, actor, ct);
+        return deleted is null ? MemberNotFound() : Ok(PlacewiseMemberJson.From(deleted, schema, club.TimeZone));
+    }
+
+    private int? VersionFromIfMatch()
+    {
+        var value = Request.Headers.IfMatch.ToString().Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+        return int.TryParse(value.Trim('"'), out var version) ? version : null;
+    }
+
+    private static string ETagOf(int version) => $"W/\"{version}\"";
+
+    private static ObjectResult MemberNotFound() => PlacewiseErrors.Error(StatusCodes.Status404NotFound, "Member not found");
+
+    private static bool TryPositive(string? text, int fallback, out int value, bool allowAboveDefault = false)
+    {
+        value = fallback;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) || value < 1)
+        {
+            value = 0;
+            return false;
+        }
+        return allowAboveDefault || value <= fallback;
+    }
+
     /// <summary>Show Schema: the member properties and consents of the club.</summary>
     /// <remarks>Client token with permit <c>BL:Api:Schema:Show</c>. Answers <c>{"default_language", "properties":[...], "consents":[...]}</c>.</remarks>
     [HttpGet("schema")]

@@ -18,9 +18,26 @@ public sealed class PlacewiseRequestBody
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors => errors;
 
-    /// <summary>The body as a JSON object, or null when it is not valid JSON or not an object.</summary>
+    /// <summary>
+    /// The body as a JSON object (or, for OAuth clients, an HTML form turned into one), or null when it is
+    /// not valid JSON or not an object. An empty body is an empty object.
+    /// </summary>
     public static async Task<PlacewiseRequestBody?> ReadAsync(HttpRequest request, CancellationToken ct)
     {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var fields = new JsonObject();
+            foreach (var (key, value) in form)
+            {
+                fields[key] = value.ToString();
+            }
+            return new PlacewiseRequestBody(fields);
+        }
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
+        {
+            return new PlacewiseRequestBody([]);
+        }
         try
         {
             var node = await JsonNode.ParseAsync(request.Body, documentOptions: Options, cancellationToken: ct);
@@ -47,19 +64,21 @@ public sealed class PlacewiseRequestBody
         return null;
     }
 
-    public bool Bool(string name, bool fallback)
+    public bool Bool(string name, bool fallback) => NullableBool(name) ?? fallback;
+
+    public bool? NullableBool(string name)
     {
         var value = body[name];
         if (value is null)
         {
-            return fallback;
+            return null;
         }
         if (value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
         {
             return value.GetValue<bool>();
         }
         errors[name] = ["invalid_boolean"];
-        return fallback;
+        return null;
     }
 
     public string? String(string name, int maxLength)

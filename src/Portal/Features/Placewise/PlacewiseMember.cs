@@ -1,0 +1,15 @@
+using Portal.Features.Clubs;
+
+namespace Portal.Features.Placewise;
+
+/// <summary>The club and member of a request made with a member token, as checked by <see cref="PlacewiseMemberAttribute"/>.</summary>
+public record PlacewiseMember(ClubSummary Club, long MemberId, long TokenId, string ProductName)
+{
+    private const string ItemKey = nameof(PlacewiseMember);
+
+    public void Store(HttpContext context) => context.Items[ItemKey] = this;
+
+    public static PlacewiseMember From(HttpContext context) =>
+        context.Items[ItemKey] as PlacewiseMember
+        ?? throw new InvalidOperationException("The action lacks [PlacewiseMember].");
+}

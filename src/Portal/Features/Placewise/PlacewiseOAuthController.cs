@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Features.ApiKeys;
+using Portal.Features.Members;
+
+namespace Portal.Features.Placewise;
+
+/// <summary>Placewise member authentication: OAuth token, revoke and token info.</summary>
+[Route("v3/{loyalty_club_slug}/members/oauth")]
+[Produces("application/json")]
+[Tags("Placewise authentication")]
+public class PlacewiseOAuthController(MemberService members, MemberTokenService tokens, OneTimeCodeService codes) : ControllerBase
+{
+    /// <summary>Create Token.</summary>
+    /// <remarks>
+    /// Client token with permit <c>BL:Api:Members:OAuth</c>. JSON or form body. <c>grant_type=password</c> with
+    /// <c>identifier_type</c> (id, email, msisdn), <c>identifier</c> and <c>password</c> (the member's password, a
+    /// one-time password or a registration password); or <c>grant_type=refresh_token</c> with <c>refresh_token</c>.
+    /// Answers <c>{access_token, token_type: "bearer", expires_in: 86400, refresh_token, created_at, resource_owner_id}</c>.
+    /// 461 bad credentials, 462 bad refresh token, 467 banned member.
+    /// </remarks>
+    [HttpPost("token")]
+    [PlacewiseClient(ApiPermits.MembersOAuth)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(PlacewiseErrors.BadCredentials)]
+    [ProducesResponseType(PlacewiseErrors.BadRefreshToken)]
+    [ProducesResponseType(PlacewiseErrors.MemberBanned)]
+    public async Task<IActionResult> CreateToken(CancellationToken ct)
+    {
+        var client = PlacewiseClient.From(HttpContext);
+        var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
+        if (body is null)
+        {
+            return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+        }
+        var grantType = body.String("grant_type", 20);
+        MemberTokenService.IssuedTokens? issued;
+        switch (grantType)
+        {
+            case "password":
+                var identifierType = body.String("identifier_type", 10) ?? "email";
+                var identifier = body.String("identifier", 254);
+                var password = body.String("password", 128);
+                if (identifier is null || password is null)
+                {
+                    return PlacewiseErrors.Error(PlacewiseErrors.BadCredentials, "Invalid credentials");
+                }
+                var memberId = await members.FindIdAsync(client.Club.Id, identifierType, identifier, ct);
+                if (memberId is null || !await PasswordMatchesAsync(client.Club.Id, memberId.Value, password, ct))
+                {
+                    return PlacewiseErrors.Error(PlacewiseErrors.BadCredentials, "Invalid credentials");
+                }
+                var member = (await members.FindAsync(client.Club.Id, memberId.Value, ct))!;
+                if (member.BannedUntil is { } banned && banned > DateTime.UtcNow)
+                {
+                    return PlacewiseErrors.Banned(banned, client.Club.TimeZone);
+                }
+                issued = await tokens.IssueAsync(memberId.Value, client.Key.Id, ct);
+                break;
+            case "refresh_token":
+                issued = await tokens.RefreshAsync(client.Club.Id, body.String("refresh_token", 100) ?? "", ct);
+                if (issued is null)
+                {
+                    return PlacewiseErrors.Error(PlacewiseErrors.BadRefreshToken, "Invalid refresh token");
+                }
+                break;
+            default:
+                return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "grant_type must be password or refresh_token");
+        }
+        return Ok(new
+        {
+            access_token = issued.AccessToken,
+            token_type = "bearer",
+            expires_in = (int)MemberTokenService.AccessLifetime.TotalSeconds,
+            refresh_token = issued.RefreshToken,
+            created_at = new DateTimeOffset(issued.CreatedAt).ToUnixTimeSeconds(),
+            resource_owner_id = issued.MemberId,
+        });
+    }
+
+    /// <summary>Revoke Token: revokes an access or refresh token. Always answers <c>{}</c>.</summary>
+    [HttpPost("revoke")]
+    [PlacewiseClient(ApiPermits.MembersOAuth)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Revoke(CancellationToken ct)
+    {
+        var client = PlacewiseClient.From(HttpContext);
+        var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
+        await tokens.RevokeAsync(client.Club.Id, body?.String("token", 100), ct);
+        return Ok(new { });
+    }
+
+    /// <summary>Show Token Info for the member token in <c>Authorization: Bearer</c>; 460 when it is not valid.</summary>
+    [HttpGet("token/info")]
+    [PlacewiseMember]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(PlacewiseErrors.InvalidMemberToken)]
+    public async Task<IActionResult> TokenInfo(CancellationToken ct)
+    {
+        var member = PlacewiseMember.From(HttpContext);
+        var authorization = Request.Headers.Authorization.ToString();
+        var info = (await tokens.AuthenticateAsync(member.Club.Id, authorization[7..].Trim(), ct))!;
+        return Ok(new
+        {
+            resource_owner_id = info.MemberId,
+            scopes = Array.Empty<string>(),
+            expires_in_seconds = (long)(info.ExpiresAt - DateTime.UtcNow).TotalSeconds,
+            application = new { uid = info.ApiKeyId?.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            created_at = new DateTimeOffset(info.CreatedAt).ToUnixTimeSeconds(),
+        });
+    }
+
+    // The member's own password first, then a one-time password, then a registration password.
+    private async Task<bool> PasswordMatchesAsync(int clubId, long memberId, string password, CancellationToken ct)
+    {
+        if (await members.CheckPasswordAsync(clubId, memberId, password, ct))
+        {
+            return true;
+        }
+        var member = (await members.FindAsync(clubId, memberId, ct))!;
+        var destinations = new[]
+        {
+            member.Properties["msisdn"]?.GetValue<string>(),
+            member.Properties["email"]?.GetValue<string>(),
+        };
+        return await codes.ConsumeAsync(clubId, OneTimeCodeService.SignIn, destinations, password, ct)
+            || await codes.ConsumeAsync(clubId, OneTimeCodeService.Registration, destinations, password, ct);
+    }
+}
