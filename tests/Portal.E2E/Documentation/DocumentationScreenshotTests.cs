@@ -1,0 +1,45 @@
+using Portal.E2E.Infrastructure;
+using Portal.E2E.Pages;
+
+namespace Portal.E2E.Documentation;
+
+/// <summary>
+/// Keeps the README's pictures (docs/screenshots/) in step with the app: each is taken only after the
+/// page shows what the picture is meant to show. Review the changed PNGs with the commit.
+/// </summary>
+[Collection(PortalE2ECollection.Name)]
+public sealed class DocumentationScreenshotTests(PortalAppFixture app, PlaywrightFixture playwright) : PortalE2ETest(app, playwright)
+{
+    private static readonly ViewportSize DesktopViewport = new() { Width = 1440, Height = 900 };
+
+    [Fact]
+    public Task CapturesDocumentationScreenshots() => RunInPageAsync(async page =>
+    {
+        var login = await LoginPage.OpenAsync(page);
+        await Expect(login.Email).ToBeVisibleAsync();
+        await Expect(login.SignInButton).ToBeVisibleAsync();
+        await CaptureAsync(page, "login.png");
+
+        await login.SignInAsync(App.Admin);
+        var dashboard = new DashboardPage(page);
+        await dashboard.ExpectShownAsync(PortalAppFixture.DemoClubName);
+        await Expect(dashboard.StatValue("Members")).ToHaveTextAsync(PortalAppFixture.DemoClubMembers.ToString());
+        await Expect(page.GetByRole(AriaRole.Row)).ToHaveCountAsync(6); // header + the five newest members
+        await CaptureAsync(page, "dashboard.png");
+    }, viewport: DesktopViewport);
+
+    private static async Task CaptureAsync(IPage page, string fileName)
+    {
+        // Icons are a web font: a picture taken before it loads shows icon names instead of icons.
+        await page.EvaluateAsync("() => document.fonts.ready");
+        Directory.CreateDirectory(BuildPaths.DocumentationScreenshotsDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BuildPaths.DocumentationScreenshotsDirectory, fileName),
+            FullPage = true,
+            // A blinking caret or a running transition would make every run's PNG differ.
+            Animations = ScreenshotAnimations.Disabled,
+            Caret = ScreenshotCaret.Hide,
+        });
+    }
+}
