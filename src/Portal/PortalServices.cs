@@ -13,7 +13,10 @@ using Portal.Features.Users;
 
 namespace Portal;
 
-/// <summary>Service registration shared by the web app and the CLI, so both run the same rules.</summary>
+/// <summary>
+/// Service registration shared by the web app and the CLI, so both run the same rules. Only what works
+/// without HTTP belongs here: Development validates every registration when the CLI host is built.
+/// </summary>
 public static class PortalServices
 {
     public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -36,13 +39,11 @@ public static class PortalServices
         services.AddIdentityCore<PortalUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager()
             .AddDefaultTokenProviders();
 
         services.AddScoped<UserAccountService>();
         services.AddScoped<FirstRunAdmin>();
         services.AddScoped<ClubService>();
-        services.AddScoped<CurrentClub>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DatabaseMaintenance>();
@@ -54,6 +55,7 @@ public static class PortalServices
         services.AddScoped<MemberService>();
         services.AddScoped<OneTimeCodeService>();
         services.AddScoped<MemberTokenService>();
+        services.AddScoped<MemberQueryService>();
         services.AddSingleton<IExternalTokenVerifier, UnconfiguredExternalTokenVerifier>();
         return services;
     }
@@ -74,11 +76,12 @@ public static class PortalServices
     }
 
     /// <summary>A host with the core services only, for CLI verbs: no web server, no hosted services.</summary>
-    public static WebApplication BuildCliHost(IReadOnlyDictionary<string, string?>? settings = null)
+    public static WebApplication BuildCliHost(IReadOnlyDictionary<string, string?>? settings = null, string? environmentName = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(PortalServices).Assembly.GetName().Name,
+            EnvironmentName = environmentName,
         });
         if (settings is not null)
         {

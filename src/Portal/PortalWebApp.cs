@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Components;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Features.Account;
+using Portal.Features.Clubs;
+using Portal.Features.Members;
 using Portal.Features.Operations;
 using Radzen;
 
@@ -25,6 +28,9 @@ public static class PortalWebApp
         services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddHostedService<StartupInitializer>();
 
+        // Sign-in and the current club need HTTP and Blazor, so they are web-only (not in AddPortalCore).
+        new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
+        services.AddScoped<CurrentClub>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -97,6 +103,7 @@ public static class PortalWebApp
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
         app.MapAccountEndpoints();
+        app.MapMemberExport();
         // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own ('self') would be a second header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
     }

@@ -53,6 +53,18 @@ public class CliAppTests : IDisposable
         Assert.Equal(1, ClubCount());
     }
 
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task CliHostBuildsInEveryEnvironment(string environment)
+    {
+        // Development validates every service registration when the host is built: a web-only service in
+        // the shared registrations would break `dotnet run -- VERB` (launchSettings says Development).
+        await using var host = PortalServices.BuildCliHost(database.Settings, environment);
+
+        Assert.Equal(environment, host.Environment.EnvironmentName);
+    }
+
     [Fact]
     public async Task UnknownVerbPrintsUsageAndExits2()
     {
