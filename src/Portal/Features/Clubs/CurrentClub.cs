@@ -33,17 +33,22 @@ public class CurrentClub(IDbContextFactory<PortalDbContext> dbFactory, Authentic
         return true;
     }
 
-    private async Task<ClubState> LoadAsync(CancellationToken ct)
+    /// <summary>
+    /// The current club of <paramref name="user"/>, for plain HTTP endpoints (downloads) where there is no
+    /// Blazor authentication state.
+    /// </summary>
+    public async Task<ClubSummary?> GetForAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default) =>
+        (state ??= await LoadForAsync(user, ct)).Current;
+
+    private async Task<ClubState> LoadAsync(CancellationToken ct) =>
+        state ??= await LoadForAsync((await authState.GetAuthenticationStateAsync()).User, ct);
+
+    private async Task<ClubState> LoadForAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
-        if (state is not null)
-        {
-            return state;
-        }
-        var user = (await authState.GetAuthenticationStateAsync()).User;
         var userId = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         if (userId is null)
         {
-            return state = new ClubState(null, [], null);
+            return new ClubState(null, [], null);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var granted = await db.ClubGrants.AsNoTracking()
@@ -53,7 +58,7 @@ public class CurrentClub(IDbContextFactory<PortalDbContext> dbFactory, Authentic
             .ToListAsync(ct);
         var preferred = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.CurrentClubId).FirstOrDefaultAsync(ct);
         var current = granted.FirstOrDefault(c => c.Id == preferred) ?? granted.FirstOrDefault();
-        return state = new ClubState(userId, granted, current);
+        return new ClubState(userId, granted, current);
     }
 
     private sealed record ClubState(string? UserId, IReadOnlyList<ClubSummary> Granted, ClubSummary? Current);

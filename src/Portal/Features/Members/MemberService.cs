@@ -265,6 +265,18 @@ public class MemberService(
         _ => current,
     };
 
+    /// <summary>A member's consent changes, newest first, for the proof shown on the member page.</summary>
+    public async Task<IReadOnlyList<ConsentHistoryEntry>> ConsentHistoryAsync(int clubId, long memberId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ConsentChanges.AsNoTracking()
+            .Where(c => c.ClubId == clubId && c.MemberId == memberId)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
+            .Select(c => new ConsentHistoryEntry(c.Definition!.Key, c.Definition.Title, c.DefinitionVersion, c.OldStatus, c.NewStatus, c.ChangedAt,
+                c.Channel, c.ClientName, c.ActorType, c.ActorName))
+            .ToListAsync(ct);
+    }
+
     /// <summary>The member with its consents, or null when it is not a member of this club.</summary>
     public async Task<MemberView?> FindAsync(int clubId, long memberId, CancellationToken ct = default)
     {

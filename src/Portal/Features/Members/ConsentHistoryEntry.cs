@@ -1,0 +1,16 @@
+namespace Portal.Features.Members;
+
+/// <summary>One consent change as the member page shows it.</summary>
+public record ConsentHistoryEntry(string Key, string Title, int Version, bool? OldStatus, bool NewStatus, DateTime ChangedAt,
+    string Channel, string? ClientName, string ActorType, string? ActorName)
+{
+    public string Through => ClientName is null ? Channel : $"{Channel} ({ClientName})";
+
+    public string By => ActorType switch
+    {
+        "member" => "the member",
+        "admin" => $"admin {ActorName}",
+        "api_key" => $"API key {ActorName}",
+        _ => ActorName ?? ActorType,
+    };
+}

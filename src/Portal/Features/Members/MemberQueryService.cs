@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Schema;
+
+namespace Portal.Features.Members;
+
+/// <summary>
+/// The member list of the admin pages and its CSV export: server-side filters, sorting and paging on indexed
+/// columns. Counting stops at <see cref="CountCap"/> so a keystroke never counts a million rows.
+/// </summary>
+public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public const int CountCap = 10_000;
+
+    public async Task<MemberListPage> ListAsync(int clubId, MemberListQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = Filter(db, clubId, query);
+        var count = await filtered.Take(CountCap + 1).CountAsync(ct);
+        var rows = await Sort(filtered, query).Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 200)).Select(ToRow()).ToListAsync(ct);
+        return new MemberListPage(rows, Math.Min(count, CountCap), count > CountCap);
+    }
+
+    /// <summary>Every matching row, streamed from the database in the list's order (for CSV export).</summary>
+    public async IAsyncEnumerable<MemberListRow> StreamAsync(int clubId, MemberListQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await foreach (var row in Sort(Filter(db, clubId, query), query).Select(ToRow()).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    private static IQueryable<Member> Filter(PortalDbContext db, int clubId, MemberListQuery query)
+    {
+        var members = db.Members.AsNoTracking().Where(m => m.ClubId == clubId);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var text = query.Search.Trim();
+            var email = text.ToLowerInvariant();
+            var emailEnd = email + char.MaxValue;
+            var digits = MsisdnPrefix(text) ?? "\0";
+            var digitsEnd = digits + char.MaxValue;
+            var id = long.TryParse(text, out var parsed) ? parsed : -1;
+            // E-mail and msisdn prefixes are range comparisons, which the (ClubId, Email) and (ClubId, Msisdn)
+            // indexes serve; names match case-insensitively with LIKE.
+            members = members.Where(m =>
+                (string.Compare(m.Email, email) >= 0 && string.Compare(m.Email, emailEnd) < 0)
+                || (string.Compare(m.Msisdn, digits) >= 0 && string.Compare(m.Msisdn, digitsEnd) < 0)
+                || EF.Functions.Like(m.LastName!, EscapeLike(text) + "%", "\\")
+                || EF.Functions.Like(m.FirstName!, EscapeLike(text) + "%", "\\")
+                || m.Id == id);
+        }
+        if (query.SmsStatus is not null)
+        {
+            members = members.Where(m => m.SmsStatus == query.SmsStatus);
+        }
+        if (query.EmailStatus is not null)
+        {
+            members = members.Where(m => m.EmailStatus == query.EmailStatus);
+        }
+        if (query.PushStatus is not null)
+        {
+            members = members.Where(m => m.PushStatus == query.PushStatus);
+        }
+        if (query.CreatedFromUtc is { } from)
+        {
+            members = members.Where(m => m.CreatedAt >= from);
+        }
+        if (query.CreatedToUtc is { } to)
+        {
+            members = members.Where(m => m.CreatedAt < to);
+        }
+        if (query.ConsentKey is not null && query.ConsentState != ConsentFilter.Any)
+        {
+            var definitionId = db.ConsentDefinitions.Where(c => c.ClubId == clubId && c.Key == query.ConsentKey).Select(c => c.Id);
+            members = query.ConsentState switch
+            {
+                ConsentFilter.Given => members.Where(m => db.MemberConsents.Any(c => c.MemberId == m.Id && definitionId.Contains(c.ConsentDefinitionId) && c.Status)),
+                ConsentFilter.Refused => members.Where(m => db.MemberConsents.Any(c => c.MemberId == m.Id && definitionId.Contains(c.ConsentDefinitionId) && !c.Status)),
+                _ => members.Where(m => !db.MemberConsents.Any(c => c.MemberId == m.Id && definitionId.Contains(c.ConsentDefinitionId))),
+            };
+        }
+        return members;
+    }
+
+    /// <summary>Digits of a phone number as typed (<c>+47 412</c> becomes <c>47412</c>), or null when it is not one.</summary>
+    private static string? MsisdnPrefix(string text)
+    {
+        var t = text.StartsWith('+') ? text[1..] : text.StartsWith("00", StringComparison.Ordinal) ? text[2..] : text;
+        var digits = new string(t.Where(c => c is not (' ' or '-')).ToArray());
+        return digits.Length >= 3 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static IQueryable<Member> Sort(IQueryable<Member> members, MemberListQuery query) => (query.SortBy, query.Descending) switch
+    {
+        ("name", false) => members.OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Id),
+        ("name", true) => members.OrderByDescending(m => m.LastName).ThenByDescending(m => m.FirstName).ThenByDescending(m => m.Id),
+        ("email", false) => members.OrderBy(m => m.Email).ThenBy(m => m.Id),
+        ("email", true) => members.OrderByDescending(m => m.Email).ThenByDescending(m => m.Id),
+        (_, false) => members.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id),
+        _ => members.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+    };
+
+    private static System.Linq.Expressions.Expression<Func<Member, MemberListRow>> ToRow() => m =>
+        new MemberListRow(m.Id, m.Email, m.Msisdn, m.FirstName, m.LastName, m.SmsStatus, m.EmailStatus, m.PushStatus, m.OptinChannel, m.CreatedAt, m.BannedUntil);
+}

@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Portal.E2E.Infrastructure;
+using Portal.E2E.Pages;
+
+namespace Portal.E2E.Members;
+
+[Collection(PortalE2ECollection.Name)]
+public sealed class MemberPagesTests(PortalAppFixture app, PlaywrightFixture playwright) : PortalE2ETest(app, playwright)
+{
+    [Fact]
+    public async Task MemberCreatedThroughTheApiShowsInListAndDetail()
+    {
+        var email = $"api-{Guid.NewGuid():N}@example.no";
+        var id = await CreateMemberThroughApiAsync(email, "Astrid", "Apiberg");
+
+        await RunInPageAsync(async page =>
+        {
+            var members = await MembersPage.OpenAsync(page);
+            await members.SearchAsync(email[..12]);
+            await Expect(members.Row(email)).ToBeVisibleAsync();
+
+            await members.Row(email).GetByRole(AriaRole.Link, new() { Name = "Astrid Apiberg" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/members/{id}$"));
+            var detail = new MemberDetailPage(page);
+            await Expect(detail.Heading("Astrid Apiberg")).ToBeVisibleAsync();
+            await Expect(page.GetByText(email)).ToBeVisibleAsync();
+            await Expect(page.GetByText("e2e-app", new() { Exact = true })).ToBeVisibleAsync();
+        }, signedInAs: App.Admin);
+    }
+
+    [Fact]
+    public async Task AdminConsentChangeShowsInHistoryWithTheAdminAsActor()
+    {
+        var id = await CreateMemberThroughApiAsync($"consent-{Guid.NewGuid():N}@example.no", "Conny", "Sent");
+
+        await RunInPageAsync(async page =>
+        {
+            await page.GotoAsync($"/members/{id}");
+            var detail = new MemberDetailPage(page);
+            await Expect(detail.Heading("Conny Sent")).ToBeVisibleAsync();
+            await detail.Tab("Consents").ClickAsync();
+
+            await detail.RecordWithdrawal("News and offers by e-mail").ClickAsync();
+
+            var row = detail.HistoryRow($"admin {App.Admin.Email}");
+            await Expect(row).ToBeVisibleAsync();
+            await Expect(row).ToContainTextAsync("given → refused");
+            await Expect(row).ToContainTextAsync("portal");
+            // The API's own answer stays in the history below it.
+            await Expect(detail.HistoryRow("API key E2E app")).ToBeVisibleAsync();
+        }, signedInAs: App.Admin);
+    }
+
+    private async Task<long> CreateMemberThroughApiAsync(string email, string firstName, string lastName)
+    {
+        var key = await App.ApiKeyAsync();
+        using var http = new HttpClient { BaseAddress = App.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members")
+        {
+            Content = JsonContent.Create(JsonNode.Parse($$"""
+                {"properties":{"email":"{{email}}","first_name":"{{firstName}}","last_name":"{{lastName}}"},
+                 "consents":{"email_marketing":true},"password":"e2e-password-1"}
+                """)),
+        };
+        request.Headers.Add("X-Client-Authorization", key);
+        request.Headers.Add("X-Product-Name", "e2e-app");
+        request.Headers.Add("X-User-Agent", "Portal.E2E");
+        var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Create Member answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!["id"]!.GetValue<long>();
+    }
+}
