@@ -6,7 +6,15 @@ public static class FailureScreenshot
     public static string PathFor(string testName) => Path.Combine(BuildPaths.ArtifactsDirectory, $"{testName}.png");
 
     /// <summary>Removes the picture of an earlier failure, so the folder shows only this run's.</summary>
-    public static void Forget(string testName) => File.Delete(PathFor(testName));
+    public static void Forget(string testName)
+    {
+        // File.Delete throws when the folder itself is missing, as in a fresh clone.
+        var path = PathFor(testName);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
 
     /// <summary>Saves what the page shows; never throws, so the test's own failure is the one reported.</summary>
     public static async Task SaveAsync(IPage page, string testName)
