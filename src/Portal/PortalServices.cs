@@ -56,6 +56,7 @@ public static class PortalServices
         services.AddScoped<OneTimeCodeService>();
         services.AddScoped<MemberTokenService>();
         services.AddScoped<MemberQueryService>();
+        services.AddScoped<Features.Outbox.OutboxQueryService>();
         services.AddSingleton<IExternalTokenVerifier, UnconfiguredExternalTokenVerifier>();
         return services;
     }
