@@ -57,6 +57,7 @@ public static class PortalServices
         services.AddScoped<MemberTokenService>();
         services.AddScoped<MemberQueryService>();
         services.AddScoped<Features.Outbox.OutboxQueryService>();
+        services.AddScoped<Features.Consents.ConsentStatsService>();
         services.AddSingleton<IExternalTokenVerifier, UnconfiguredExternalTokenVerifier>();
         return services;
     }

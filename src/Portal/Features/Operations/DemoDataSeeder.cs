@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Members;
+using Portal.Features.Schema;
 
 namespace Portal.Features.Operations;
 
@@ -9,7 +11,8 @@ namespace Portal.Features.Operations;
 /// Development only: the <c>infinity-mall</c> demo club with a handful of members, created only when the
 /// database holds no club at all, so it never mixes with real data.
 /// </summary>
-public class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public class DemoDataSeeder(
+    IDbContextFactory<PortalDbContext> dbFactory, ClubSchemaService schemas, ConsentService consents, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
     public const string DemoClubSlug = "infinity-mall";
 
@@ -81,6 +84,24 @@ public class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory, TimePr
                 CreatedAt = created,
                 UpdatedAt = created,
             });
+        }
+        await db.SaveChangesAsync(ct);
+
+        // Consent answers as an import would have recorded them, so the consent pages have something to show.
+        var schema = (await schemas.GetAsync(club.Id, ct))!;
+        var members = await db.Members.Include(m => m.Consents).Where(m => m.ClubId == club.Id).OrderBy(m => m.Id).ToListAsync(ct);
+        foreach (var (member, index) in members.Select((m, i) => (m, i)))
+        {
+            var answers = new Dictionary<string, bool>();
+            if (index % 4 != 3)
+            {
+                answers["email_marketing"] = index % 3 != 2;
+            }
+            if (index % 2 == 0)
+            {
+                answers["sms_marketing"] = index % 4 == 0;
+            }
+            consents.Apply(db, member, schema, answers, ConsentActor.Import, member.CreatedAt);
         }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded the demo club {Slug} with {Count} members", DemoClubSlug, People.Length);
