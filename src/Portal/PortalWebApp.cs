@@ -56,6 +56,8 @@ public static class PortalWebApp
         services.AddSwaggerGen(swagger =>
         {
             swagger.SwaggerDoc("v1", new() { Title = "Portal API", Version = "v1", Description = "Member, device and applet endpoints for mobile apps." });
+            swagger.OperationFilter<Portal.OpenApi.JsonRequestBodyOperationFilter>();
+            swagger.OperationFilter<Portal.Features.Placewise.PlacewiseOperationFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, "Portal.xml");
             if (File.Exists(xml))
             {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Portal.OpenApi;
 using Portal.Features.ApiKeys;
 using Portal.Features.Members;
 using Portal.Features.Schema;
@@ -17,45 +18,51 @@ public class PlacewiseCodesController(MemberService members, OneTimeCodeService 
     /// <summary>Send Registration Password SMS: body <c>{"msisdn"}</c>; 422 for an invalid number or one already a member.</summary>
     [HttpPost("registration_password/sms")]
     [PlacewiseClient(ApiPermits.MembersRegistrationPassword)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [JsonRequestBody(typeof(PlacewiseMsisdnRequest))]
+    [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
     public Task<IActionResult> SendRegistrationSms(CancellationToken ct) =>
         SendRegistrationAsync(BuiltInProperties.Msisdn, OutboxSender.Sms, IdentityNormalizer.Msisdn, PropertyErrorCodes.InvalidMsisdn, PropertyErrorCodes.DuplicatedMsisdn, ct);
 
     /// <summary>Send Registration Password Email: body <c>{"email"}</c>; 422 for an invalid address or one already a member.</summary>
     [HttpPost("registration_password/email")]
     [PlacewiseClient(ApiPermits.MembersRegistrationPassword)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [JsonRequestBody(typeof(PlacewiseEmailRequest))]
+    [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
     public Task<IActionResult> SendRegistrationEmail(CancellationToken ct) =>
         SendRegistrationAsync(BuiltInProperties.Email, OutboxSender.Email, IdentityNormalizer.Email, PropertyErrorCodes.InvalidEmail, PropertyErrorCodes.DuplicatedEmail, ct);
 
     /// <summary>Send OTP via SMS to the member with body <c>{"msisdn"}</c>. Always <c>{}</c>; 404 for an unknown member.</summary>
     [HttpPost("otp/sms")]
     [PlacewiseClient(ApiPermits.MembersOtp)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [JsonRequestBody(typeof(PlacewiseMsisdnRequest))]
+    [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
     public Task<IActionResult> SendOtpSms(CancellationToken ct) => SendOtpAsync("msisdn", OutboxSender.Sms, ct);
 
     /// <summary>Send OTP via SMS by Email: finds the member by <c>{"email"}</c> and texts their mobile number.</summary>
     [HttpPost("otp/sms_by_email")]
     [PlacewiseClient(ApiPermits.MembersOtp)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [JsonRequestBody(typeof(PlacewiseEmailRequest))]
+    [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
     public Task<IActionResult> SendOtpSmsByEmail(CancellationToken ct) => SendOtpAsync("email", OutboxSender.Sms, ct);
 
     /// <summary>Send OTP via Email to the member with body <c>{"email"}</c>.</summary>
     [HttpPost("otp/email")]
     [PlacewiseClient(ApiPermits.MembersOtp)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [JsonRequestBody(typeof(PlacewiseEmailRequest))]
+    [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
     public Task<IActionResult> SendOtpEmail(CancellationToken ct) => SendOtpAsync("email", OutboxSender.Email, ct);
 
     /// <summary>Send OTP via Email by MSISDN: finds the member by <c>{"msisdn"}</c> and e-mails them.</summary>
     [HttpPost("otp/email_by_msisdn")]
     [PlacewiseClient(ApiPermits.MembersOtp)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [JsonRequestBody(typeof(PlacewiseMsisdnRequest))]
+    [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
     public Task<IActionResult> SendOtpEmailByMsisdn(CancellationToken ct) => SendOtpAsync("msisdn", OutboxSender.Email, ct);
 
     private async Task<IActionResult> SendRegistrationAsync(string field, string channel, Func<string?, string?> normalize, string invalidCode, string duplicateCode, CancellationToken ct)

@@ -38,4 +38,6 @@ public static class PlacewiseErrors
 }
 
 /// <summary>One entry of a Placewise 422 body.</summary>
-public record PlacewiseFieldError(string Property, string Error);
+public record PlacewiseFieldError(
+    [property: System.Text.Json.Serialization.JsonPropertyName("property")] string Property,
+    [property: System.Text.Json.Serialization.JsonPropertyName("error")] string Error);

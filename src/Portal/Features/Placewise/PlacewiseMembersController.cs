@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using Portal.OpenApi;
 using Portal.Data;
 using Portal.Features.ApiKeys;
 using Portal.Features.Members;
@@ -37,17 +38,18 @@ public class PlacewiseMembersController(
     [HttpPost("members")]
     [PlacewiseClient(ApiPermits.MembersCreate)]
     [Consumes("application/json")]
-    [ProducesResponseType(StatusCodes.Status201Created)]
-    [ProducesResponseType(StatusCodes.Status400BadRequest)]
-    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
-    [ProducesResponseType(StatusCodes.Status403Forbidden)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
-    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
-    [ProducesResponseType(PlacewiseErrors.PasswordMissing)]
-    [ProducesResponseType(PlacewiseErrors.RegistrationPasswordInvalid)]
-    [ProducesResponseType(PlacewiseErrors.ExternalTokenInvalid)]
-    [ProducesResponseType(PlacewiseErrors.MissingHeader)]
-    [ProducesResponseType(PlacewiseErrors.MalformedHeader)]
+    [JsonRequestBody(typeof(PlacewiseCreateMemberRequest))]
+    [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status201Created)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status403Forbidden)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
+    [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.PasswordMissing)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.RegistrationPasswordInvalid)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.ExternalTokenInvalid)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.MissingHeader)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.MalformedHeader)]
     public async Task<IActionResult> CreateMember(CancellationToken ct)
     {
         var client = PlacewiseClient.From(HttpContext);
@@ -140,7 +142,8 @@ public class PlacewiseMembersController(
     /// <summary>Validate Member: always 200 <c>{"valid": bool, "errors": {...}}</c>; checks presence only for keys in the payload; writes nothing.</summary>
     [HttpPost("members/validate")]
     [PlacewiseClient(ApiPermits.MembersValidate)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [JsonRequestBody(typeof(PlacewiseValidateMemberRequest))]
+    [ProducesResponseType(typeof(PlacewiseValidateMemberResponse), StatusCodes.Status200OK)]
     public async Task<IActionResult> ValidateMember(CancellationToken ct)
     {
         var client = PlacewiseClient.From(HttpContext);
@@ -158,8 +161,8 @@ public class PlacewiseMembersController(
     /// <summary>List members in creation order: <c>{"members":[...], "pagination_info":{...}}</c>; <c>per_page</c> 1 to 1000 (default 1000).</summary>
     [HttpGet("members")]
     [PlacewiseClient(ApiPermits.MembersList)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType(typeof(PlacewiseMemberListDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> ListMembers([FromQuery(Name = "per_page")] string? perPageText, [FromQuery(Name = "page_no")] string? pageText, CancellationToken ct)
     {
         const int maxPerPage = 1000;
@@ -196,15 +199,15 @@ public class PlacewiseMembersController(
     /// <summary>Show Member by id (client token, permit <c>BL:Api:Members:Show</c>). Sends the member's version as ETag.</summary>
     [HttpGet("members/{id:long}")]
     [PlacewiseClient(ApiPermits.MembersShow)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
     public Task<IActionResult> ShowMember(long id, CancellationToken ct) => ShowAsync(PlacewiseClient.From(HttpContext).Club, id, ct);
 
     /// <summary>Show Member by e-mail (normalised before the lookup).</summary>
     [HttpGet("members/by_email/{email}")]
     [PlacewiseClient(ApiPermits.MembersShow)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
     public async Task<IActionResult> ShowMemberByEmail(string email, CancellationToken ct)
     {
         var club = PlacewiseClient.From(HttpContext).Club;
@@ -214,8 +217,8 @@ public class PlacewiseMembersController(
     /// <summary>Show Member by msisdn (digits with country code; <c>+</c>, <c>00</c> and spaces are accepted).</summary>
     [HttpGet("members/by_msisdn/{msisdn}")]
     [PlacewiseClient(ApiPermits.MembersShow)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
     public async Task<IActionResult> ShowMemberByMsisdn(string msisdn, CancellationToken ct)
     {
         var club = PlacewiseClient.From(HttpContext).Club;
@@ -225,10 +228,11 @@ public class PlacewiseMembersController(
     /// <summary>Update Member by id: partial; a property sent as null is removed. <c>If-Match</c> with the ETag guards against lost updates (409).</summary>
     [HttpPut("members/{id:long}")]
     [PlacewiseClient(ApiPermits.MembersUpdate)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
-    [ProducesResponseType(StatusCodes.Status409Conflict)]
-    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [JsonRequestBody(typeof(PlacewiseUpdateMemberRequest))]
+    [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status409Conflict)]
+    [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> UpdateMember(long id, CancellationToken ct)
     {
         var client = PlacewiseClient.From(HttpContext);
@@ -239,8 +243,8 @@ public class PlacewiseMembersController(
     /// <summary>Destroy Member by id: erases the member and answers with the member as it was.</summary>
     [HttpDelete("members/{id:long}")]
     [PlacewiseClient(ApiPermits.MembersDestroy)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
     public async Task<IActionResult> DestroyMember(long id, CancellationToken ct)
     {
         var client = PlacewiseClient.From(HttpContext);
@@ -250,9 +254,9 @@ public class PlacewiseMembersController(
     /// <summary>Show Member (member token).</summary>
     [HttpGet("members/me")]
     [PlacewiseMember]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(PlacewiseErrors.InvalidMemberToken)]
-    [ProducesResponseType(PlacewiseErrors.MemberBanned)]
+    [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.InvalidMemberToken)]
+    [ProducesResponseType(typeof(PlacewiseBannedDocument), PlacewiseErrors.MemberBanned)]
     public Task<IActionResult> ShowMe(CancellationToken ct)
     {
         var me = PlacewiseMember.From(HttpContext);
@@ -262,11 +266,12 @@ public class PlacewiseMembersController(
     /// <summary>Update Member (member token): partial, as <c>PUT /members/{id}</c>.</summary>
     [HttpPut("members/me")]
     [PlacewiseMember]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status409Conflict)]
-    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
-    [ProducesResponseType(PlacewiseErrors.InvalidMemberToken)]
-    [ProducesResponseType(PlacewiseErrors.MemberBanned)]
+    [JsonRequestBody(typeof(PlacewiseUpdateMemberRequest))]
+    [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status409Conflict)]
+    [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.InvalidMemberToken)]
+    [ProducesResponseType(typeof(PlacewiseBannedDocument), PlacewiseErrors.MemberBanned)]
     public Task<IActionResult> UpdateMe(CancellationToken ct)
     {
         var me = PlacewiseMember.From(HttpContext);
@@ -276,8 +281,8 @@ public class PlacewiseMembersController(
     /// <summary>Destroy Member (member token): the member erases themself.</summary>
     [HttpDelete("members/me")]
     [PlacewiseMember]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(PlacewiseErrors.InvalidMemberToken)]
+    [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.InvalidMemberToken)]
     public Task<IActionResult> DestroyMe(CancellationToken ct)
     {
         var me = PlacewiseMember.From(HttpContext);
@@ -380,10 +385,10 @@ public class PlacewiseMembersController(
     /// <remarks>Client token with permit <c>BL:Api:Schema:Show</c>. Answers <c>{"default_language", "properties":[...], "consents":[...]}</c>.</remarks>
     [HttpGet("schema")]
     [PlacewiseClient(ApiPermits.SchemaShow)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
-    [ProducesResponseType(StatusCodes.Status403Forbidden)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(typeof(PlacewiseSchemaDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status403Forbidden)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
     public async Task<IActionResult> ShowSchema(CancellationToken ct)
     {
         var client = PlacewiseClient.From(HttpContext);

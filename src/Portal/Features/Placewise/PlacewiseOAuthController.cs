@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Portal.OpenApi;
 using Portal.Features.ApiKeys;
 using Portal.Features.Members;
 
@@ -20,11 +21,12 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
     /// </remarks>
     [HttpPost("token")]
     [PlacewiseClient(ApiPermits.MembersOAuth)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status400BadRequest)]
-    [ProducesResponseType(PlacewiseErrors.BadCredentials)]
-    [ProducesResponseType(PlacewiseErrors.BadRefreshToken)]
-    [ProducesResponseType(PlacewiseErrors.MemberBanned)]
+    [JsonRequestBody(typeof(PlacewiseTokenRequest))]
+    [ProducesResponseType(typeof(PlacewiseTokenResponse), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.BadCredentials)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.BadRefreshToken)]
+    [ProducesResponseType(typeof(PlacewiseBannedDocument), PlacewiseErrors.MemberBanned)]
     public async Task<IActionResult> CreateToken(CancellationToken ct)
     {
         var client = PlacewiseClient.From(HttpContext);
@@ -81,7 +83,8 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
     /// <summary>Revoke Token: revokes an access or refresh token. Always answers <c>{}</c>.</summary>
     [HttpPost("revoke")]
     [PlacewiseClient(ApiPermits.MembersOAuth)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [JsonRequestBody(typeof(PlacewiseRevokeRequest))]
+    [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
     public async Task<IActionResult> Revoke(CancellationToken ct)
     {
         var client = PlacewiseClient.From(HttpContext);
@@ -93,8 +96,8 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
     /// <summary>Show Token Info for the member token in <c>Authorization: Bearer</c>; 460 when it is not valid.</summary>
     [HttpGet("token/info")]
     [PlacewiseMember]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(PlacewiseErrors.InvalidMemberToken)]
+    [ProducesResponseType(typeof(PlacewiseTokenInfoResponse), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.InvalidMemberToken)]
     public async Task<IActionResult> TokenInfo(CancellationToken ct)
     {
         var member = PlacewiseMember.From(HttpContext);

@@ -1,0 +1,82 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Portal.Features.Placewise;
+
+/// <summary>
+/// Adds to every Placewise operation what its filter attribute enforces: the headers it reads and the
+/// error answers it can give, so the OpenAPI document says what an app must send and may get back.
+/// </summary>
+public sealed class PlacewiseOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var client = context.MethodInfo.GetCustomAttribute<PlacewiseClientAttribute>();
+        var member = context.MethodInfo.GetCustomAttribute<PlacewiseMemberAttribute>();
+        if (client is null && member is null)
+        {
+            return;
+        }
+        operation.Parameters ??= [];
+        if (client is not null)
+        {
+            AddHeader(operation, "X-Client-Authorization", true, $"Client token: a club API key (Portal apikeys create) carrying the permit {client.Permit}.");
+        }
+        if (member is not null)
+        {
+            AddHeader(operation, "Authorization", true, "Bearer <member access token> from POST /v3/{loyalty_club_slug}/members/oauth/token.");
+        }
+        AddHeader(operation, "X-Product-Name", true, "The app's name; stored as the member's optin_channel on creation.");
+        AddHeader(operation, "X-User-Agent", true, "The app's user agent.");
+        AddHeader(operation, "X-Subproduct-Name", false, "Extra source information; stored as optin_subchannel on creation.");
+        AddHeader(operation, "X-Loyalty-Club-Slug", false, "When sent, must equal the loyalty_club_slug of the path.");
+
+        AddError(operation, context, "404", "Unknown loyalty club (or member).");
+        AddError(operation, context, "470", "A required header is missing.");
+        AddError(operation, context, "471", "A header is malformed.");
+        if (client is not null)
+        {
+            AddError(operation, context, "401", "Missing, wrong or revoked client token, or a token of another club.");
+            AddError(operation, context, "403", $"The client token lacks the permit {client.Permit}.");
+        }
+        if (member is not null)
+        {
+            AddError(operation, context, "460", "Missing, invalid or expired member token.");
+            AddError(operation, context, "467", "The member is banned.", typeof(PlacewiseBannedDocument));
+        }
+    }
+
+    private static void AddHeader(OpenApiOperation operation, string name, bool required, string description)
+    {
+        if (operation.Parameters!.Any(p => p.Name == name))
+        {
+            return;
+        }
+        operation.Parameters!.Add(new OpenApiParameter
+        {
+            Name = name,
+            In = ParameterLocation.Header,
+            Required = required,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+    }
+
+    private static void AddError(OpenApiOperation operation, OperationFilterContext context, string status, string description, Type? body = null)
+    {
+        operation.Responses ??= [];
+        if (operation.Responses.ContainsKey(status))
+        {
+            return;
+        }
+        operation.Responses[status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(body ?? typeof(PlacewiseErrorDocument), context.SchemaRepository) },
+            },
+        };
+    }
+}
