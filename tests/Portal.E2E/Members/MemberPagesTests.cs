@@ -53,6 +53,34 @@ public sealed class MemberPagesTests(PortalAppFixture app, PlaywrightFixture pla
         }, signedInAs: App.Admin);
     }
 
+    [Fact]
+    public async Task AdminCreatesAMemberAndSeesRuleErrorsNextToTheFields()
+    {
+        var email = $"form-{Guid.NewGuid():N}@example.no";
+
+        await RunInPageAsync(async page =>
+        {
+            await page.GotoAsync("/members/new");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New member", Level = 1 })).ToBeVisibleAsync();
+            await page.GetByLabel("First name").FillAsync("Frida");
+            await page.GetByLabel("Last name").FillAsync("Formsen");
+            await page.GetByLabel("Email").FillAsync("not-an-email");
+            await page.GetByLabel("Mobile number").FillAsync("12");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create member" }).ClickAsync();
+
+            await Expect(page.GetByText("Enter an e-mail address, e.g. name@example.com.")).ToBeVisibleAsync();
+            await Expect(page.GetByText("Enter a mobile number with country code")).ToBeVisibleAsync();
+
+            await page.GetByLabel("Email").FillAsync(email);
+            await page.GetByLabel("Mobile number").FillAsync("");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create member" }).ClickAsync();
+
+            await Expect(new MemberDetailPage(page).Heading("Frida Formsen")).ToBeVisibleAsync();
+            await Expect(page.GetByText(email)).ToBeVisibleAsync();
+            await Expect(page.GetByText("portal", new() { Exact = true })).ToBeVisibleAsync();
+        }, signedInAs: App.Admin);
+    }
+
     private async Task<long> CreateMemberThroughApiAsync(string email, string firstName, string lastName)
     {
         var key = await App.ApiKeyAsync();

@@ -250,6 +250,16 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
     }
 
     [Fact]
+    public async Task ClubSlugHeaderMustMatchThePath()
+    {
+        var response = await api.CreateMemberAsync(SeedMember("slug@example.no", "4790000015"),
+            request => request.Headers.Add("X-Loyalty-Club-Slug", "other-mall"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, factory.Database.Scalar("SELECT COUNT(*) FROM Members WHERE Email = 'slug@example.no'"));
+    }
+
+    [Fact]
     public async Task WrongTypesInTheBodyAre422ForThatField()
     {
         var body = SeedMember("types@example.no", "4790000013");
