@@ -25,6 +25,16 @@ public static class ColumnLengths
 
     public const int DisplayName = 100;
 
+    public const int DeviceToken = 512;
+    public const int Platform = 10;
+    public const int AppInstallationId = 100;
+    public const int FirebaseProjectSlug = 100;
+    public const int DeviceModel = 100;
+    public const int VersionText = 50;
+    public const int TokenStatus = 10;
+    public const int InvalidReason = 200;
+    public const int ExternalCustomerId = 100;
+
     public const int PropertyKey = 50;
     public const int PropertyStringValue = 500;
     public const int PropertyListItems = 100;

@@ -20,6 +20,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<DeviceToken> DeviceTokens => Set<DeviceToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

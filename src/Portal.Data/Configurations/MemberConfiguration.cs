@@ -19,6 +19,7 @@ public class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.Property(m => m.OptinChannel).HasMaxLength(ColumnLengths.OptinChannel);
         member.Property(m => m.OptinSubchannel).HasMaxLength(ColumnLengths.OptinChannel);
 
+        member.Property(m => m.ExternalCustomerId).HasMaxLength(ColumnLengths.ExternalCustomerId);
         member.Property(m => m.Version).IsConcurrencyToken();
 
         // Members are never removed by deleting a club by accident: the club must be emptied first.
@@ -30,5 +31,6 @@ public class MemberConfiguration : IEntityTypeConfiguration<Member>
         // The member list opens newest first and pages by creation time.
         member.HasIndex(m => new { m.ClubId, m.CreatedAt });
         member.HasIndex(m => new { m.ClubId, m.LastName, m.FirstName });
+        member.HasIndex(m => new { m.ClubId, m.ExternalCustomerId }).IsUnique();
     }
 }

@@ -44,6 +44,9 @@ public class Member
 
     public DateTime? BannedUntil { get; set; }
 
+    /// <summary>The customer's id in the club's own system (Masivo's <c>customers/{id}</c>); unique per club.</summary>
+    public string? ExternalCustomerId { get; set; }
+
     /// <summary>IDs of the member's favourite stores, as a JSON array of integers.</summary>
     public string FavoriteStoresJson { get; set; } = "[]";
 

@@ -5,7 +5,7 @@ namespace Portal.Data.Migrations;
 
 /// <summary>
 /// Identity tables, clubs and their grants, API keys, members with their schema, consents and history,
-/// member access tokens, one-time codes, the outbox and the audit log. Written by hand: the EF Core design
+/// member access tokens, push device tokens, one-time codes, the outbox and the audit log. Written by hand: the EF Core design
 /// tools cannot be restored here. MigrationsMatchModelTests proves the result equals the model.
 /// </summary>
 [DbContext(typeof(PortalDbContext))]
@@ -123,6 +123,7 @@ public partial class InitialSchema : Migration
                 CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                 UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                 BannedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                ExternalCustomerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                 FavoriteStoresJson = table.Column<string>(type: "TEXT", nullable: false),
                 Version = table.Column<int>(type: "INTEGER", nullable: false),
             },
@@ -369,6 +370,34 @@ public partial class InitialSchema : Migration
                 table.ForeignKey("FK_AuditRecords_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.SetNull);
             });
 
+        migrationBuilder.CreateTable(
+            name: "DeviceTokens",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                Token = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                Platform = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                AppInstallationId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                FirebaseProjectSlug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                DeviceModel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                OsVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                AppVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                InvalidReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                InvalidatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_DeviceTokens", x => x.Id);
+                table.ForeignKey("FK_DeviceTokens_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_DeviceTokens_Members_MemberId", x => x.MemberId, "Members", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
         migrationBuilder.CreateIndex("IX_AspNetRoleClaims_RoleId", "AspNetRoleClaims", "RoleId");
         migrationBuilder.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true);
         migrationBuilder.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
@@ -399,6 +428,10 @@ public partial class InitialSchema : Migration
         migrationBuilder.CreateIndex("IX_OutboxMessages_ClubId_CreatedAt", "OutboxMessages", new[] { "ClubId", "CreatedAt" });
         migrationBuilder.CreateIndex("IX_AuditRecords_At", "AuditRecords", "At");
         migrationBuilder.CreateIndex("IX_AuditRecords_ClubId_At", "AuditRecords", new[] { "ClubId", "At" });
+        migrationBuilder.CreateIndex("IX_Members_ClubId_ExternalCustomerId", "Members", new[] { "ClubId", "ExternalCustomerId" }, unique: true);
+        migrationBuilder.CreateIndex("IX_DeviceTokens_ClubId_Status_LastSeenAt", "DeviceTokens", new[] { "ClubId", "Status", "LastSeenAt" });
+        migrationBuilder.CreateIndex("IX_DeviceTokens_ClubId_Token", "DeviceTokens", new[] { "ClubId", "Token" }, unique: true);
+        migrationBuilder.CreateIndex("IX_DeviceTokens_MemberId_AppInstallationId", "DeviceTokens", new[] { "MemberId", "AppInstallationId" });
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
@@ -406,7 +439,7 @@ public partial class InitialSchema : Migration
         foreach (var table in new[]
                  {
                      "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens",
-                     "ClubGrants", "MemberAccessTokens", "ApiKeys", "MemberConsents", "ConsentChanges", "ConsentDefinitions",
+                     "ClubGrants", "DeviceTokens", "MemberAccessTokens", "ApiKeys", "MemberConsents", "ConsentChanges", "ConsentDefinitions",
                      "MemberProperties", "OneTimeCodes", "OutboxMessages", "AuditRecords", "Members", "AspNetRoles", "AspNetUsers", "LoyaltyClubs",
                  })
         {
