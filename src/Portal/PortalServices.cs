@@ -58,6 +58,8 @@ public static class PortalServices
         services.AddScoped<MemberQueryService>();
         services.AddScoped<Features.Outbox.OutboxQueryService>();
         services.AddScoped<Features.Consents.ConsentStatsService>();
+        services.AddScoped<Features.Devices.DeviceTokenService>();
+        services.AddScoped<Features.Devices.StorefrontTokenService>();
         services.AddSingleton<IExternalTokenVerifier, UnconfiguredExternalTokenVerifier>();
         return services;
     }

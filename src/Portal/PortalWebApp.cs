@@ -112,5 +112,5 @@ public static class PortalWebApp
 
     /// <summary>API paths answer in JSON (ProblemDetails or the seed's own format), never with an HTML page.</summary>
     public static bool IsApiRequest(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/v3") || path.StartsWithSegments("/swagger") || path.StartsWithSegments("/health");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/v3") || path.StartsWithSegments("/auth") || path.StartsWithSegments("/swagger") || path.StartsWithSegments("/health");
 }

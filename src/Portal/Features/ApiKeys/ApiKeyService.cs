@@ -98,6 +98,14 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
         return matches ? ToInfo(key, key.Club!.Slug) : null;
     }
 
+    /// <summary>The key with this id if it is still active (a token issued for it is only as good as the key).</summary>
+    public async Task<ApiKeyInfo?> FindActiveByIdAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await db.ApiKeys.AsNoTracking().Include(k => k.Club).SingleOrDefaultAsync(k => k.Id == id && k.RevokedAt == null, ct);
+        return key is null ? null : ToInfo(key, key.Club!.Slug);
+    }
+
     private static string? PrefixOf(string? key)
     {
         if (key is null || !key.StartsWith(KeyStart, StringComparison.Ordinal))

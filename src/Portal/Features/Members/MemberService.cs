@@ -236,7 +236,10 @@ public class MemberService(
             .Include(m => m.Consents).ThenInclude(c => c.Definition)
             .AsSplitQuery()
             .ToListAsync(ct);
-        return (rows.Select(MemberView.From).ToList(), total);
+        var ids = rows.Select(m => m.Id).ToList();
+        var withTokens = (await db.DeviceTokens.Where(t => ids.Contains(t.MemberId) && t.Status == DeviceTokenStatus.Active)
+            .Select(t => t.MemberId).Distinct().ToListAsync(ct)).ToHashSet();
+        return (rows.Select(m => MemberView.From(m, withTokens.Contains(m.Id))).ToList(), total);
     }
 
     /// <summary>
@@ -284,7 +287,12 @@ public class MemberService(
         var member = await db.Members.AsNoTracking()
             .Include(m => m.Consents).ThenInclude(c => c.Definition)
             .SingleOrDefaultAsync(m => m.Id == memberId && m.ClubId == clubId, ct);
-        return member is null ? null : MemberView.From(member);
+        if (member is null)
+        {
+            return null;
+        }
+        var hasPushToken = await db.DeviceTokens.AnyAsync(t => t.MemberId == memberId && t.Status == DeviceTokenStatus.Active, ct);
+        return MemberView.From(member, hasPushToken);
     }
 
     /// <summary>Copies the properties into the JSON column and the indexed identity and name columns.</summary>

@@ -8,16 +8,24 @@ namespace Portal.Features.Members;
 public record MemberView(
     long Id, int ClubId, JsonObject Properties, IReadOnlyDictionary<string, MemberConsentView> Consents,
     string SmsStatus, string EmailStatus, string PushStatus, string? OptinChannel, string? OptinSubchannel,
-    DateTime CreatedAt, DateTime UpdatedAt, DateTime? BannedUntil, bool HasPassword, IReadOnlyList<long> FavoriteStores, int Version)
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? BannedUntil, bool HasPassword, IReadOnlyList<long> FavoriteStores, int Version,
+    bool HasPushToken, string? ExternalCustomerId)
 {
-    public static MemberView From(Member member) => new(
+    /// <summary>
+    /// A member with an active push token whose push channel is not switched off. Push follows the devices:
+    /// without an active token nothing can be delivered, whatever the member chose.
+    /// </summary>
+    public static MemberView From(Member member, bool hasPushToken) => new(
         member.Id, member.ClubId,
         JsonNode.Parse(member.PropertiesJson)?.AsObject() ?? [],
         member.Consents.Where(c => c.Definition is not null)
             .ToDictionary(c => c.Definition!.Key, c => new MemberConsentView(c.Status, c.UpdatedAt), StringComparer.Ordinal),
-        member.SmsStatus, member.EmailStatus, member.PushStatus, member.OptinChannel, member.OptinSubchannel,
+        member.SmsStatus, member.EmailStatus,
+        hasPushToken && member.PushStatus == ChannelStatus.Enabled ? ChannelStatus.Enabled : ChannelStatus.Disabled,
+        member.OptinChannel, member.OptinSubchannel,
         member.CreatedAt, member.UpdatedAt, member.BannedUntil, member.PasswordHash is not null,
-        JsonSerializer.Deserialize<List<long>>(member.FavoriteStoresJson) ?? [], member.Version);
+        JsonSerializer.Deserialize<List<long>>(member.FavoriteStoresJson) ?? [], member.Version,
+        hasPushToken, member.ExternalCustomerId);
 }
 
 public record MemberConsentView(bool Status, DateTime UpdatedAt);

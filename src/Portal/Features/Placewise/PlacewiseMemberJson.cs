@@ -46,8 +46,7 @@ public static class PlacewiseMemberJson
             ["person_id"] = member.Id,
             ["has_password"] = member.HasPassword,
             ["subunit_ids"] = new JsonArray(),
-            // Push tokens arrive with the device work; until then no member has one.
-            ["has_push_token"] = false,
+            ["has_push_token"] = member.HasPushToken,
             ["social_logins"] = new JsonArray(),
             ["favorite_stores"] = new JsonArray(member.FavoriteStores.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
         };

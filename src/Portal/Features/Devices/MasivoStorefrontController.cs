@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.ApiKeys;
+using Portal.Features.Members;
+using Portal.Features.Placewise;
+using Portal.OpenApi;
+
+namespace Portal.Features.Devices;
+
+/// <summary>Masivo storefront API: trade an API key for a bearer token, and register a customer's device.</summary>
+[Produces("application/json")]
+[Tags("Masivo storefront")]
+public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeyService keys, DeviceTokenService devices, MemberService members, PortalDbContext db) : ControllerBase
+{
+    /// <summary>Authorize: trade the <c>x-api-key</c> header (a club API key with permit <c>Portal:Storefront:Devices</c>) for a one-hour bearer token.</summary>
+    [HttpGet("/api/storefront/v1/auth/authorize")]
+    [HttpGet("/auth/authorize")]
+    [ProducesResponseType(typeof(MasivoAuthorizeResponse), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(MasivoError), StatusCodes.Status401Unauthorized)]
+    public async Task<IActionResult> Authorize(CancellationToken ct)
+    {
+        var key = await keys.FindActiveAsync(Request.Headers["x-api-key"].ToString(), ct);
+        if (key is null || !key.Permits.Contains(ApiPermits.StorefrontDevices))
+        {
+            return Error(StatusCodes.Status401Unauthorized, "A valid x-api-key with the Portal:Storefront:Devices permit is required");
+        }
+        return Ok(new MasivoAuthorizeResponse(tokens.Issue(key), "Bearer", (int)StorefrontTokenService.Lifetime.TotalSeconds));
+    }
+
+    /// <summary>Update customer devices.</summary>
+    /// <remarks>
+    /// <c>Authorization: Bearer</c> with a token from Authorize, or the club API key itself. <c>{id}</c> is the
+    /// customer's external id in the club's own system, or else the member id. Body <c>device_token</c> (required)
+    /// and <c>device_info</c> {<c>platform</c> android|ios|web, <c>model</c>, <c>osVersion</c>}; the platform is needed
+    /// for a token Portal has not seen. Answers the customer and their wallet; Portal manages no rewards, so the
+    /// wallet's <c>lines</c> and <c>totals</c> are empty. Errors are <c>{"error": "...", "details": {...}}</c>.
+    /// </remarks>
+    [HttpPatch("/api/storefront/v1/customers/{id}/devices")]
+    [JsonRequestBody(typeof(MasivoDevicesRequest))]
+    [ProducesResponseType(typeof(MasivoCustomerResponse), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(MasivoError), StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(typeof(MasivoError), StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(typeof(MasivoError), StatusCodes.Status404NotFound)]
+    [ProducesResponseType(typeof(MasivoError), StatusCodes.Status422UnprocessableEntity)]
+    public async Task<IActionResult> UpdateDevices(string id, CancellationToken ct)
+    {
+        var authorization = Request.Headers.Authorization.ToString();
+        var bearer = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+        var key = await tokens.AuthenticateAsync(bearer, ct);
+        if (key is null || !key.Permits.Contains(ApiPermits.StorefrontDevices))
+        {
+            return Error(StatusCodes.Status401Unauthorized, "A valid bearer token is required");
+        }
+        var clubId = await db.Clubs.Where(c => c.Slug == key.ClubSlug).Select(c => new { c.Id, c.TimeZone }).SingleAsync(ct);
+        var memberId = await FindCustomerAsync(clubId.Id, id, ct);
+        if (memberId is null)
+        {
+            return Error(StatusCodes.Status404NotFound, "Customer not found");
+        }
+
+        var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
+        if (body is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+        }
+        var info = body.Object("device_info") ?? [];
+        var registration = new DeviceRegistration(
+            body.String("device_token", 100_000),
+            info["platform"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? info["platform"]!.GetValue<string>().ToLowerInvariant() : null,
+            DeviceModel: info["model"]?.ToString(),
+            OsVersion: info["osVersion"]?.ToString());
+        var errors = body.Errors.Count > 0
+            ? body.Errors
+            : DeviceTokenRules.Check(registration, DeviceTokenRules.Platforms, platformField: "device_info.platform", tokenField: "device_token");
+        if (errors.Count > 0)
+        {
+            return new ObjectResult(new MasivoError("The request body is not valid", errors.ToDictionary(e => e.Key, e => e.Value))) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        if (await devices.RegisterAsync(clubId.Id, memberId.Value, registration, ct) is null)
+        {
+            return Error(StatusCodes.Status404NotFound, "Customer not found");
+        }
+        var member = (await members.FindAsync(clubId.Id, memberId.Value, ct))!;
+        return Ok(new MasivoCustomerResponse(new MasivoCustomerData(Customer(member, id), Wallet(member, id))));
+    }
+
+    private async Task<long?> FindCustomerAsync(int clubId, string id, CancellationToken ct)
+    {
+        var byExternalId = await db.Members.AsNoTracking().Where(m => m.ClubId == clubId && m.ExternalCustomerId == id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+        if (byExternalId is not null)
+        {
+            return byExternalId;
+        }
+        return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var memberId)
+            ? await db.Members.AsNoTracking().Where(m => m.ClubId == clubId && m.Id == memberId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct)
+            : null;
+    }
+
+    private static MasivoCustomer Customer(MemberView member, string id)
+    {
+        var name = $"{member.Properties["first_name"]} {member.Properties["last_name"]}".Trim();
+        var birthday = member.Properties["birthday"]?.ToString();
+        return new MasivoCustomer(
+            id,
+            member.BannedUntil is { } banned && banned > DateTime.UtcNow ? "INACTIVE" : "ACTIVE",
+            name.Length == 0 ? null : name,
+            member.Properties["email"]?.ToString(),
+            Gender: null,
+            Dob: birthday is null ? null : $"{birthday}T00:00:00Z",
+            RegistrationDate: PlacewiseMemberJson.Utc(member.CreatedAt),
+            TierId: null,
+            Metrics: [],
+            Metadata: new JsonObject { ["portal_member_id"] = member.Id });
+    }
+
+    private static MasivoWallet Wallet(MemberView member, string id) =>
+        new($"wallet-{member.Id.ToString(CultureInfo.InvariantCulture)}", id, [], []);
+
+    private static ObjectResult Error(int status, string message) => new(new MasivoError(message)) { StatusCode = status };
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Features.Placewise;
+using Portal.OpenApi;
+
+namespace Portal.Features.Devices;
+
+/// <summary>Placewise "Register Member App Token" (seed document 000).</summary>
+[Route("v3/{loyalty_club_slug}/members/me/app_tokens")]
+[Produces("application/json")]
+[Tags("Placewise members")]
+public class PlacewiseAppTokensController(DeviceTokenService devices) : ControllerBase
+{
+    private static readonly IReadOnlyList<string> PlacewisePlatforms = ["ios", "android"];
+
+    /// <summary>Register Member App Token.</summary>
+    /// <remarks>
+    /// Member token. Body <c>token</c>, <c>platform</c> (ios, android), <c>app_installation_id</c> (a random id the app
+    /// keeps per installation: the same installation replaces its previous token), <c>firebase_project_slug</c>.
+    /// A token registered to another member moves to this one; the same token again only refreshes its last-seen
+    /// time. Answers 200 <c>{}</c>; 422 for invalid parameters; 404 when the member is gone.
+    /// </remarks>
+    [HttpPost]
+    [PlacewiseMember]
+    [JsonRequestBody(typeof(PlacewiseAppTokenRequest))]
+    [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
+    public async Task<IActionResult> RegisterAppToken(CancellationToken ct)
+    {
+        var me = PlacewiseMember.From(HttpContext);
+        var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
+        if (body is null)
+        {
+            return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+        }
+        var registration = new DeviceRegistration(
+            body.String("token", 100_000),
+            body.String("platform", 100),
+            body.String("app_installation_id", 100_000),
+            body.String("firebase_project_slug", 100_000));
+        var errors = body.Errors.Count > 0 ? body.Errors : DeviceTokenRules.Check(registration, PlacewisePlatforms);
+        if (errors.Count > 0)
+        {
+            return PlacewiseErrors.Validation(errors);
+        }
+        return await devices.RegisterAsync(me.Club.Id, me.MemberId, registration, ct) is null
+            ? PlacewiseErrors.Error(StatusCodes.Status404NotFound, "Member with given identifier could not be found")
+            : Ok(new { });
+    }
+}
+
+public record PlacewiseAppTokenRequest(
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("platform")] string Platform,
+    [property: JsonPropertyName("app_installation_id")] string AppInstallationId,
+    [property: JsonPropertyName("firebase_project_slug")] string? FirebaseProjectSlug);
