@@ -60,6 +60,7 @@ public static class PortalServices
         services.AddScoped<Features.Consents.ConsentStatsService>();
         services.AddScoped<Features.Devices.DeviceTokenService>();
         services.AddScoped<Features.Devices.StorefrontTokenService>();
+        services.AddScoped<Features.Devices.DeviceQueryService>();
         services.AddSingleton<IExternalTokenVerifier, UnconfiguredExternalTokenVerifier>();
         return services;
     }

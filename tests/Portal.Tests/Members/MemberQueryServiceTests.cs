@@ -82,6 +82,19 @@ public class MemberQueryServiceTests(PortalWebFactory factory) : IClassFixture<P
         Assert.Equal([expected], await FirstNamesAsync(new MemberListQuery { ConsentKey = "news", ConsentState = state }));
 
     [Fact]
+    public async Task FiltersByActivePushToken()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Portal.Features.Devices.DeviceTokenService>()
+                .RegisterAsync(clubId, ids["Kari"], new Portal.Features.Devices.DeviceRegistration("kari-token", "android", "kari-phone"));
+        }
+
+        Assert.Equal(["Kari"], await FirstNamesAsync(new MemberListQuery { HasPushToken = true }));
+        Assert.Equal(["Per", "Ola"], await FirstNamesAsync(new MemberListQuery { HasPushToken = false }));
+    }
+
+    [Fact]
     public async Task SortsByName() =>
         Assert.Equal(["Per", "Kari", "Ola"], await FirstNamesAsync(new MemberListQuery { SortBy = "name", Descending = false }));
 

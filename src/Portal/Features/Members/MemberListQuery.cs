@@ -17,6 +17,9 @@ public record MemberListQuery
 
     public ConsentFilter ConsentState { get; init; } = ConsentFilter.Any;
 
+    /// <summary>true: members with an active push token; false: without one.</summary>
+    public bool? HasPushToken { get; init; }
+
     public DateTime? CreatedFromUtc { get; init; }
 
     public DateTime? CreatedToUtc { get; init; }

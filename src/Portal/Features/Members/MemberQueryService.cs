@@ -64,6 +64,10 @@ public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
         {
             members = members.Where(m => m.PushStatus == query.PushStatus);
         }
+        if (query.HasPushToken is { } hasToken)
+        {
+            members = members.Where(m => db.DeviceTokens.Any(t => t.MemberId == m.Id && t.Status == DeviceTokenStatus.Active) == hasToken);
+        }
         if (query.CreatedFromUtc is { } from)
         {
             members = members.Where(m => m.CreatedAt >= from);

@@ -3,5 +3,8 @@ window.portal = {
   submitForm(id) {
     const form = document.getElementById(id);
     if (form) form.requestSubmit();
+  },
+  async copyText(text) {
+    await navigator.clipboard.writeText(text);
   }
 };
