@@ -45,12 +45,12 @@ public sealed class LoginPageTests(PortalAppFixture app, PlaywrightFixture playw
         await login.ExpectShownAsync();
         Assert.Contains("ReturnUrl=%2F", page.Url, StringComparison.OrdinalIgnoreCase);
 
-        await page.GotoAsync("/devices");
+        await page.GotoAsync("/applets");
         await login.ExpectShownAsync();
-        Assert.Contains("ReturnUrl=%2Fdevices", page.Url, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ReturnUrl=%2Fapplets", page.Url, StringComparison.OrdinalIgnoreCase);
         await login.SignInAsync(App.Admin);
 
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/devices$"));
-        await new ComingSoonPage(page).ExpectShownAsync("Devices");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/applets$"));
+        await new ComingSoonPage(page).ExpectShownAsync("Applets");
     });
 }

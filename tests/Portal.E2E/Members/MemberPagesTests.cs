@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Portal.E2E.Infrastructure;
 using Portal.E2E.Pages;
 
@@ -83,21 +81,7 @@ public sealed class MemberPagesTests(PortalAppFixture app, PlaywrightFixture pla
 
     private async Task<long> CreateMemberThroughApiAsync(string email, string firstName, string lastName)
     {
-        var key = await App.ApiKeyAsync();
-        using var http = new HttpClient { BaseAddress = App.BaseUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members")
-        {
-            Content = JsonContent.Create(JsonNode.Parse($$"""
-                {"properties":{"email":"{{email}}","first_name":"{{firstName}}","last_name":"{{lastName}}"},
-                 "consents":{"email_marketing":true},"password":"e2e-password-1"}
-                """)),
-        };
-        request.Headers.Add("X-Client-Authorization", key);
-        request.Headers.Add("X-Product-Name", "e2e-app");
-        request.Headers.Add("X-User-Agent", "Portal.E2E");
-        var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"Create Member answered {(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!["id"]!.GetValue<long>();
+        using var app = new AppClient(App);
+        return await app.CreateMemberAsync(email, firstName, lastName);
     }
 }

@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Portal.E2E.Infrastructure;
+
+/// <summary>Plays the club's mobile app against the running Portal: creates members, signs them in, registers devices.</summary>
+public sealed class AppClient(PortalAppFixture app) : IDisposable
+{
+    private readonly HttpClient http = new() { BaseAddress = app.BaseUrl };
+
+    public async Task<long> CreateMemberAsync(string email, string firstName, string lastName, string password = "e2e-password-1")
+    {
+        var body = await SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members", JsonNode.Parse($$"""
+            {"properties":{"email":"{{email}}","first_name":"{{firstName}}","last_name":"{{lastName}}"},
+             "consents":{"email_marketing":true},"password":"{{password}}"}
+            """), await app.ApiKeyAsync(), null);
+        return body["id"]!.GetValue<long>();
+    }
+
+    public async Task<string> SignInAsync(long memberId, string password = "e2e-password-1")
+    {
+        var body = await SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members/oauth/token",
+            JsonNode.Parse($$"""{"grant_type":"password","identifier_type":"id","identifier":"{{memberId}}","password":"{{password}}"}"""), await app.ApiKeyAsync(), null);
+        return body["access_token"]!.GetValue<string>();
+    }
+
+    public Task RegisterAppTokenAsync(string accessToken, string token, string installation, string platform = "android") =>
+        SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members/me/app_tokens",
+            JsonNode.Parse($$"""{"token":"{{token}}","platform":"{{platform}}","app_installation_id":"{{installation}}","firebase_project_slug":"infinity-app"}"""), null, accessToken);
+
+    public async Task<JsonObject> MemberAsync(long memberId) =>
+        (await SendAsync(HttpMethod.Get, $"/v3/{PortalAppFixture.DemoClubSlug}/members/{memberId}", null, await app.ApiKeyAsync(), null)).AsObject();
+
+    private async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonNode? body, string? clientToken, string? memberToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        if (clientToken is not null)
+        {
+            request.Headers.Add("X-Client-Authorization", clientToken);
+        }
+        if (memberToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", memberToken);
+        }
+        request.Headers.Add("X-Product-Name", "e2e-app");
+        request.Headers.Add("X-User-Agent", "Portal.E2E");
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    public void Dispose() => http.Dispose();
+}
