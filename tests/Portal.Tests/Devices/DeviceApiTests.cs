@@ -158,6 +158,33 @@ public class DeviceApiTests(PortalWebFactory factory) : IClassFixture<PortalWebF
         Assert.Equal(0, factory.Database.Scalar("SELECT COUNT(*) FROM DeviceTokens WHERE Token = 'rival'"));
     }
 
+    [Fact]
+    public async Task MasivoFindsCustomersByTheClubsOwnIdFirst()
+    {
+        var clubId = (int)factory.Database.Scalar("SELECT Id FROM LoyaltyClubs WHERE Slug = 'test-mall'");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var members = scope.ServiceProvider.GetRequiredService<Portal.Features.Members.MemberService>();
+            await members.CreateAsync(clubId, new Portal.Features.Members.MemberDraft
+            {
+                Properties = new JsonObject { ["email"] = "crm@example.no", ["first_name"] = "Cora", ["last_name"] = "Crm" },
+                ExternalCustomerId = "CRM-123",
+            }, Portal.Features.Members.ConsentActor.Import);
+            var duplicate = await Assert.ThrowsAsync<Portal.Features.Members.MemberValidationException>(() => members.CreateAsync(clubId,
+                new Portal.Features.Members.MemberDraft { Properties = new JsonObject { ["email"] = "crm2@example.no" }, ExternalCustomerId = "CRM-123" },
+                Portal.Features.Members.ConsentActor.Import));
+            Assert.Equal(["duplicated_external_customer_id"], duplicate.Errors["external_customer_id"]);
+        }
+
+        var response = await PatchDevicesAsync(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory), "CRM-123",
+            """{"device_token":"crm-token","device_info":{"platform":"web"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var customer = (await PlacewiseApi.JsonAsync(response))["data"]!["customer"]!;
+        Assert.Equal("CRM-123", customer["id"]!.GetValue<string>());
+        Assert.Equal("Cora Crm", customer["name"]!.GetValue<string>());
+    }
+
     private static Task<HttpResponseMessage> PatchDevicesAsync(HttpClient http, string? bearer, string customerId, string body)
     {
         var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/storefront/v1/customers/{customerId}/devices")

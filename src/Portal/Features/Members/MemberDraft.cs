@@ -30,4 +30,7 @@ public record MemberDraft
     public string? Password { get; init; }
 
     public IReadOnlyList<long> FavoriteStores { get; init; } = [];
+
+    /// <summary>The customer's id in the club's own system (Masivo's <c>customers/{id}</c>).</summary>
+    public string? ExternalCustomerId { get; init; }
 }

@@ -44,6 +44,7 @@ public class MemberService(
         var email = checkedProperties.Properties[BuiltInProperties.Email]?.GetValue<string>();
         var msisdn = checkedProperties.Properties[BuiltInProperties.Msisdn]?.GetValue<string>();
         await AddDuplicateErrorsAsync(db, clubId, email, msisdn, exceptMemberId: null, errors, ct);
+        var externalId = await CheckExternalIdAsync(db, clubId, draft.ExternalCustomerId, null, errors, ct);
         if (errors.Count > 0)
         {
             throw new MemberValidationException(errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value));
@@ -60,6 +61,7 @@ public class MemberService(
             OptinChannel = Truncate(draft.OptinChannel, ColumnLengths.OptinChannel),
             OptinSubchannel = Truncate(draft.OptinSubchannel, ColumnLengths.OptinChannel),
             FavoriteStoresJson = JsonSerializer.Serialize(draft.FavoriteStores.Distinct()),
+            ExternalCustomerId = externalId,
         };
         SetProperties(member, checkedProperties.Properties);
         if (draft.Password is not null)
@@ -135,6 +137,10 @@ public class MemberService(
         foreach (var (key, codes) in consentErrors)
         {
             errors[$"consents.{key}"] = codes;
+        }
+        if (changes.ExternalCustomerId is not null)
+        {
+            member.ExternalCustomerId = await CheckExternalIdAsync(db, clubId, changes.ExternalCustomerId, member.Id, errors, ct);
         }
         if (errors.Count > 0)
         {
@@ -259,6 +265,28 @@ public class MemberService(
         await AddDuplicateErrorsAsync(db, clubId, checkedProperties.Properties[BuiltInProperties.Email]?.GetValue<string>(),
             checkedProperties.Properties[BuiltInProperties.Msisdn]?.GetValue<string>(), null, errors, ct);
         return errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value);
+    }
+
+    public const string ExternalCustomerIdKey = "external_customer_id";
+
+    /// <summary>The trimmed external id (null when blank), with errors for an over-long or taken one.</summary>
+    private static async Task<string?> CheckExternalIdAsync(PortalDbContext db, int clubId, string? value, long? exceptMemberId,
+        Dictionary<string, List<string>> errors, CancellationToken ct)
+    {
+        var id = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (id is null)
+        {
+            return null;
+        }
+        if (id.Length > ColumnLengths.ExternalCustomerId)
+        {
+            errors[ExternalCustomerIdKey] = [PropertyErrorCodes.TooLong];
+        }
+        else if (await db.Members.AnyAsync(m => m.ClubId == clubId && m.ExternalCustomerId == id && m.Id != exceptMemberId, ct))
+        {
+            errors[ExternalCustomerIdKey] = ["duplicated_external_customer_id"];
+        }
+        return id;
     }
 
     private static string Switch(string current, bool? enabled) => enabled switch

@@ -41,6 +41,7 @@ public static class PropertyErrorCodes
         DuplicatedMsisdn => "Another member of this club has this mobile number.",
         UnknownConsent => "This club has no such consent.",
         InvalidConsent => "A consent answer is true or false.",
+        "duplicated_external_customer_id" => "Another member of this club has this external customer id.",
         _ => code,
     };
 }
