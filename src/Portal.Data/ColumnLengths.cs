@@ -35,6 +35,13 @@ public static class ColumnLengths
     public const int InvalidReason = 200;
     public const int ExternalCustomerId = 100;
 
+    public const int PublicId = 32;
+    public const int AppletName = 200;
+    public const int Url = 2000;
+    public const int MediaUploadId = 64;
+    public const int Crn = 128;
+    public const int ExtensionsJson = 20_000;
+
     public const int PropertyKey = 50;
     public const int PropertyStringValue = 500;
     public const int PropertyListItems = 100;

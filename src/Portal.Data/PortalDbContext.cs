@@ -21,6 +21,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<DeviceToken> DeviceTokens => Set<DeviceToken>();
+    public DbSet<Applet> Applets => Set<Applet>();
+    public DbSet<AppletMembership> AppletMemberships => Set<AppletMembership>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

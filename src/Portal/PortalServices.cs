@@ -61,6 +61,8 @@ public static class PortalServices
         services.AddScoped<Features.Devices.DeviceTokenService>();
         services.AddScoped<Features.Devices.StorefrontTokenService>();
         services.AddScoped<Features.Devices.DeviceQueryService>();
+        services.AddScoped<Features.Applets.AppletService>();
+        services.AddScoped<Features.Applets.AppletMembershipService>();
         services.AddSingleton<IExternalTokenVerifier, UnconfiguredExternalTokenVerifier>();
         return services;
     }

@@ -21,6 +21,8 @@ public class MemberConfiguration : IEntityTypeConfiguration<Member>
 
         member.Property(m => m.ExternalCustomerId).HasMaxLength(ColumnLengths.ExternalCustomerId);
         member.Property(m => m.Version).IsConcurrencyToken();
+        member.Property(m => m.AccountId).HasMaxLength(ColumnLengths.PublicId);
+        member.HasIndex(m => m.AccountId).IsUnique();
 
         // Members are never removed by deleting a club by accident: the club must be emptied first.
         member.HasOne(m => m.Club).WithMany().HasForeignKey(m => m.ClubId).OnDelete(DeleteBehavior.Restrict);

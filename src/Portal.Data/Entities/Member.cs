@@ -44,6 +44,12 @@ public class Member
 
     public DateTime? BannedUntil { get; set; }
 
+    /// <summary>The member's account id (Centrapay style), random and URL-safe; applet memberships belong to it.</summary>
+    public string AccountId { get; set; } = PublicIds.New();
+
+    /// <summary>A test account may join test applets; a live one may not.</summary>
+    public bool TestAccount { get; set; }
+
     /// <summary>The customer's id in the club's own system (Masivo's <c>customers/{id}</c>); unique per club.</summary>
     public string? ExternalCustomerId { get; set; }
 

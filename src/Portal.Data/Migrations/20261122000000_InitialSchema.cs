@@ -5,7 +5,7 @@ namespace Portal.Data.Migrations;
 
 /// <summary>
 /// Identity tables, clubs and their grants, API keys, members with their schema, consents and history,
-/// member access tokens, push device tokens, one-time codes, the outbox and the audit log. Written by hand: the EF Core design
+/// member access tokens, push device tokens, applets and their memberships, one-time codes, the outbox and the audit log. Written by hand: the EF Core design
 /// tools cannot be restored here. MigrationsMatchModelTests proves the result equals the model.
 /// </summary>
 [DbContext(typeof(PortalDbContext))]
@@ -123,6 +123,8 @@ public partial class InitialSchema : Migration
                 CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                 UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                 BannedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                AccountId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                TestAccount = table.Column<bool>(type: "INTEGER", nullable: false),
                 ExternalCustomerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                 FavoriteStoresJson = table.Column<string>(type: "TEXT", nullable: false),
                 Version = table.Column<int>(type: "INTEGER", nullable: false),
@@ -398,6 +400,49 @@ public partial class InitialSchema : Migration
                 table.ForeignKey("FK_DeviceTokens_Members_MemberId", x => x.MemberId, "Members", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "Applets",
+            columns: table => new
+            {
+                Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                MediaUploadId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                ImageUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                AppletAccountId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                Test = table.Column<bool>(type: "INTEGER", nullable: false),
+                ArchivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                ExtensionsJson = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Applets", x => x.Id);
+                table.ForeignKey("FK_Applets_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "AppletMemberships",
+            columns: table => new
+            {
+                Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                ClubId = table.Column<int>(type: "INTEGER", nullable: false),
+                AppletId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                AccountId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                CreatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                Test = table.Column<bool>(type: "INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AppletMemberships", x => x.Id);
+                table.ForeignKey("FK_AppletMemberships_Applets_AppletId", x => x.AppletId, "Applets", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_AppletMemberships_LoyaltyClubs_ClubId", x => x.ClubId, "LoyaltyClubs", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_AppletMemberships_Members_MemberId", x => x.MemberId, "Members", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
         migrationBuilder.CreateIndex("IX_AspNetRoleClaims_RoleId", "AspNetRoleClaims", "RoleId");
         migrationBuilder.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true);
         migrationBuilder.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
@@ -428,6 +473,12 @@ public partial class InitialSchema : Migration
         migrationBuilder.CreateIndex("IX_OutboxMessages_ClubId_CreatedAt", "OutboxMessages", new[] { "ClubId", "CreatedAt" });
         migrationBuilder.CreateIndex("IX_AuditRecords_At", "AuditRecords", "At");
         migrationBuilder.CreateIndex("IX_AuditRecords_ClubId_At", "AuditRecords", new[] { "ClubId", "At" });
+        migrationBuilder.CreateIndex("IX_Members_AccountId", "Members", "AccountId", unique: true);
+        migrationBuilder.CreateIndex("IX_Applets_ClubId_Name", "Applets", new[] { "ClubId", "Name" });
+        migrationBuilder.CreateIndex("IX_AppletMemberships_AccountId_CreatedAt_Id", "AppletMemberships", new[] { "AccountId", "CreatedAt", "Id" });
+        migrationBuilder.CreateIndex("IX_AppletMemberships_AppletId_MemberId", "AppletMemberships", new[] { "AppletId", "MemberId" }, unique: true);
+        migrationBuilder.CreateIndex("IX_AppletMemberships_ClubId", "AppletMemberships", "ClubId");
+        migrationBuilder.CreateIndex("IX_AppletMemberships_MemberId", "AppletMemberships", "MemberId");
         migrationBuilder.CreateIndex("IX_Members_ClubId_ExternalCustomerId", "Members", new[] { "ClubId", "ExternalCustomerId" }, unique: true);
         migrationBuilder.CreateIndex("IX_DeviceTokens_ClubId_Status_LastSeenAt", "DeviceTokens", new[] { "ClubId", "Status", "LastSeenAt" });
         migrationBuilder.CreateIndex("IX_DeviceTokens_ClubId_Token", "DeviceTokens", new[] { "ClubId", "Token" }, unique: true);
@@ -439,7 +490,7 @@ public partial class InitialSchema : Migration
         foreach (var table in new[]
                  {
                      "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens",
-                     "ClubGrants", "DeviceTokens", "MemberAccessTokens", "ApiKeys", "MemberConsents", "ConsentChanges", "ConsentDefinitions",
+                     "ClubGrants", "AppletMemberships", "Applets", "DeviceTokens", "MemberAccessTokens", "ApiKeys", "MemberConsents", "ConsentChanges", "ConsentDefinitions",
                      "MemberProperties", "OneTimeCodes", "OutboxMessages", "AuditRecords", "Members", "AspNetRoles", "AspNetUsers", "LoyaltyClubs",
                  })
         {

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+
+namespace Portal.Features.Applets;
+
+public enum JoinOutcome
+{
+    Created,
+    AlreadyMember,
+    AppletNotFound,
+    AccountNotFound,
+    ConditionsNotMet,
+}
+
+/// <summary>
+/// Applet memberships: join (idempotent), read, leave, and an account's list in keyset pages. The page key is
+/// the position (created-at, id) sealed with Data Protection: opaque to apps, and a tampered one is refused.
+/// </summary>
+public class AppletMembershipService(IDbContextFactory<PortalDbContext> dbFactory, IDataProtectionProvider protection, TimeProvider clock)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
+
+    private readonly IDataProtector pageKeys = protection.CreateProtector("Portal.AppletMemberships.PageKey.v1");
+
+    public static string UserCrn(string userId) => $"crn::user:{userId}";
+
+    public static string ApiKeyCrn(int keyId) => $"crn::api-key:{keyId.ToString(CultureInfo.InvariantCulture)}";
+
+    public async Task<(JoinOutcome Outcome, AppletMembershipView? Membership)> JoinAsync(int clubId, string appletId, string accountId, string createdBy, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var applet = await db.Applets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appletId && a.ClubId == clubId, ct);
+        if (applet is null)
+        {
+            return (JoinOutcome.AppletNotFound, null);
+        }
+        var member = await db.Members.AsNoTracking().Where(m => m.AccountId == accountId && m.ClubId == clubId)
+            .Select(m => new { m.Id, m.TestAccount }).SingleOrDefaultAsync(ct);
+        if (member is null)
+        {
+            return (JoinOutcome.AccountNotFound, null);
+        }
+        var existing = await db.AppletMemberships.AsNoTracking().Where(m => m.AppletId == appletId && m.MemberId == member.Id).Select(m => m.Id).SingleOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return (JoinOutcome.AlreadyMember, await GetAsync(clubId, existing, ct));
+        }
+        // Archived applets take no one; test applets only test accounts.
+        if (applet.ArchivedAt is not null || (applet.Test && !member.TestAccount))
+        {
+            return (JoinOutcome.ConditionsNotMet, null);
+        }
+        var membership = new AppletMembership
+        {
+            ClubId = clubId,
+            AppletId = appletId,
+            MemberId = member.Id,
+            AccountId = accountId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = createdBy,
+            Test = applet.Test,
+        };
+        db.AppletMemberships.Add(membership);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // Two joins raced; the first one stands.
+            var winner = await db.AppletMemberships.AsNoTracking().Where(m => m.AppletId == appletId && m.MemberId == member.Id).Select(m => m.Id).SingleAsync(ct);
+            return (JoinOutcome.AlreadyMember, await GetAsync(clubId, winner, ct));
+        }
+        return (JoinOutcome.Created, await GetAsync(clubId, membership.Id, ct));
+    }
+
+    public async Task<AppletMembershipView?> GetAsync(int clubId, string membershipId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await Views(db).Where(v => v.Membership.Id == membershipId && v.Membership.ClubId == clubId).ToListAsync(ct)).Select(ToView).SingleOrDefault();
+    }
+
+    public async Task<bool> LeaveAsync(int clubId, string membershipId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AppletMemberships.Where(m => m.Id == membershipId && m.ClubId == clubId).ExecuteDeleteAsync(ct) == 1;
+    }
+
+    /// <summary>Whether <paramref name="accountId"/> is a member account of the club.</summary>
+    public async Task<bool> AccountExistsAsync(int clubId, string accountId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Members.AnyAsync(m => m.AccountId == accountId && m.ClubId == clubId, ct);
+    }
+
+    /// <summary>
+    /// One page of an account's memberships, oldest first. Null when <paramref name="pageKey"/> is not one this
+    /// service issued. Every page costs one index seek, however deep.
+    /// </summary>
+    public async Task<(IReadOnlyList<AppletMembershipView> Items, string? NextPageKey)?> ListForAccountAsync(
+        int clubId, string accountId, string? pageKey, int limit, CancellationToken ct = default)
+    {
+        DateTime? afterCreated = null;
+        string? afterId = null;
+        if (!string.IsNullOrEmpty(pageKey))
+        {
+            var position = ReadPageKey(pageKey, accountId);
+            if (position is null)
+            {
+                return null;
+            }
+            (afterCreated, afterId) = position.Value;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var memberships = db.AppletMemberships.AsNoTracking().Where(m => m.AccountId == accountId && m.ClubId == clubId);
+        if (afterCreated is { } created)
+        {
+            memberships = memberships.Where(m => m.CreatedAt > created || (m.CreatedAt == created && string.Compare(m.Id, afterId) > 0));
+        }
+        var page = await memberships.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(limit + 1)
+            .Select(m => new MembershipWithApplet { Membership = m, Applet = m.Applet! })
+            .ToListAsync(ct);
+        var items = page.Take(limit).Select(ToView).ToList();
+        var next = page.Count > limit ? WritePageKey(accountId, items[^1].CreatedAt, items[^1].Id) : null;
+        return (items, next);
+    }
+
+    /// <summary>The memberships of the club for the admin page, newest first, with optional filters.</summary>
+    public async Task<(IReadOnlyList<AppletMembershipView> Rows, int Count)> ListAsync(int clubId, string? appletId, long? memberId, bool? test, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var memberships = Views(db).Where(v => v.Membership.ClubId == clubId);
+        if (appletId is not null)
+        {
+            memberships = memberships.Where(v => v.Membership.AppletId == appletId);
+        }
+        if (memberId is not null)
+        {
+            memberships = memberships.Where(v => v.Membership.MemberId == memberId);
+        }
+        if (test is not null)
+        {
+            memberships = memberships.Where(v => v.Membership.Test == test);
+        }
+        var count = await memberships.CountAsync(ct);
+        var rows = await memberships.OrderByDescending(v => v.Membership.CreatedAt).ThenByDescending(v => v.Membership.Id)
+            .Skip(skip).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
+        return (rows.Select(ToView).ToList(), count);
+    }
+
+    private static IQueryable<MembershipWithApplet> Views(PortalDbContext db) =>
+        db.AppletMemberships.AsNoTracking().Select(m => new MembershipWithApplet { Membership = m, Applet = m.Applet! });
+
+    private static AppletMembershipView ToView(MembershipWithApplet row) => new(
+        row.Membership.Id, row.Membership.AccountId, row.Membership.AppletId, row.Applet.Name, row.Applet.MediaUploadId, row.Applet.ImageUrl,
+        row.Applet.AppletAccountId, row.Membership.CreatedAt, row.Membership.CreatedBy, row.Membership.Test,
+        JsonNode.Parse(row.Applet.ExtensionsJson)!.AsArray(), row.Membership.MemberId);
+
+    private string WritePageKey(string accountId, DateTime createdAt, string id) =>
+        pageKeys.Protect($"{accountId}\n{createdAt.Ticks.ToString(CultureInfo.InvariantCulture)}\n{id}");
+
+    private (DateTime CreatedAt, string Id)? ReadPageKey(string pageKey, string accountId)
+    {
+        try
+        {
+            var parts = pageKeys.Unprotect(pageKey).Split('\n');
+            // A key only continues the list it came from.
+            return parts.Length == 3 && parts[0] == accountId && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                ? (new DateTime(ticks, DateTimeKind.Utc), parts[2])
+                : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    // A member-init projection (not a constructor) so EF can still filter and sort on it.
+    private sealed class MembershipWithApplet
+    {
+        public required AppletMembership Membership { get; init; }
+
+        public required Applet Applet { get; init; }
+    }
+}
