@@ -1,4 +1,5 @@
 using Portal.Features.ApiKeys;
+using Portal.Features.Applets;
 using Portal.Features.Clubs;
 using Portal.Features.Operations;
 using Portal.Features.Users;
@@ -23,6 +24,8 @@ public static class CliApp
         new ApiKeysCreateCommand(),
         new ApiKeysListCommand(),
         new ApiKeysRevokeCommand(),
+        new AppletsCreateCommand(),
+        new AppletsListCommand(),
         new DbMigrateCommand(),
         new DbBackupCommand(),
     ];

@@ -214,6 +214,37 @@ public class CliAppTests : IDisposable
     }
 
     [Fact]
+    public async Task AppletsCreatePrintsTheIdLastAndListShowsIt()
+    {
+        await CliRun.RunAsync(database, "clubs", "create", "--slug", "mall", "--name", "Mall");
+
+        var run = await CliRun.RunAsync(database, "applets", "create", "--club", "mall", "--name", "Café stamps",
+            "--image", "https://media.example.com/cafe.png", "--loyalty-program-id", "L001", "--test");
+
+        Assert.Equal(CliApp.Ok, run.ExitCode);
+        Assert.Matches("^[1-9A-HJ-NP-Za-km-z]{22}$", run.LastLine);
+        Assert.Equal(1, database.Scalar($"SELECT COUNT(*) FROM Applets WHERE Id = '{run.LastLine}' AND Test = 1 AND ExtensionsJson LIKE '%\"loyaltyProgramId\":\"L001\"%'"));
+        var list = await CliRun.RunAsync(database, "applets", "list", "--club", "mall");
+        Assert.Contains(run.LastLine, list.Stdout);
+        Assert.Contains("Café stamps", list.Stdout);
+    }
+
+    [Theory]
+    [InlineData("--club", "nowhere", "--name", "X")]
+    [InlineData("--club", "mall", "--name", "X", "--image", "not a url")]
+    [InlineData("--club", "mall", "--name", "X", "--test", "yes")]
+    [InlineData("--club", "mall")]
+    public async Task AppletsCreateRejectsBadInputWithExitCode2(params string[] options)
+    {
+        await CliRun.RunAsync(database, "clubs", "create", "--slug", "mall", "--name", "Mall");
+
+        var run = await CliRun.RunAsync(database, ["applets", "create", .. options]);
+
+        Assert.Equal(CliApp.BadUsage, run.ExitCode);
+        Assert.Equal(0, database.Scalar("SELECT COUNT(*) FROM Applets"));
+    }
+
+    [Fact]
     public async Task DbMigrateCreatesTheSchemaAndIsIdempotent()
     {
         var first = await CliRun.RunAsync(database, "db", "migrate");

@@ -56,7 +56,9 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
             "created_at", "updated_at", "banned_until", "person_id", "has_password", "subunit_ids", "has_push_token",
             "social_logins", "favorite_stores",
         ];
-        Assert.Equal(seedFields, member.Select(p => p.Key).ToArray());
+        // Every field of the seed, in its order, then Portal's documented addition.
+        Assert.Equal([.. seedFields, "account_id"], member.Select(p => p.Key).ToArray());
+        Assert.Matches("^[1-9A-HJ-NP-Za-km-z]{22}$", member["account_id"]!.GetValue<string>());
         Assert.True(member["id"]!.GetValue<long>() > 0);
         var properties = member["properties"]!.AsObject();
         Assert.Equal("ola.nordmann@example.no", properties["email"]!.GetValue<string>());

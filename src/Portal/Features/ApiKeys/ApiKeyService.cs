@@ -22,7 +22,7 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
 
     public record IssuedKey(ApiKeyInfo Info, string Key);
 
-    public record ApiKeyInfo(int Id, string ClubSlug, string Name, string Prefix, IReadOnlyList<string> Permits, string? AccountId,
+    public record ApiKeyInfo(int Id, int ClubId, string ClubSlug, string Name, string Prefix, IReadOnlyList<string> Permits, string? AccountId,
         DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
     public async Task<IssuedKey> CreateAsync(string clubSlug, string name, string? permits, string? accountId, CancellationToken ct = default)
@@ -127,7 +127,7 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private static ApiKeyInfo ToInfo(ApiKey key, string clubSlug) => new(
-        key.Id, clubSlug, key.Name, key.Prefix,
+        key.Id, key.ClubId, clubSlug, key.Name, key.Prefix,
         key.Permits.Split(',', StringSplitOptions.RemoveEmptyEntries), key.AccountId,
         key.CreatedAt, key.LastUsedAt, key.RevokedAt);
 }

@@ -32,6 +32,13 @@ public class ClubService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvi
         return club;
     }
 
+    public async Task<ClubSummary?> FindAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Clubs.AsNoTracking().Where(c => c.Slug == slug)
+            .Select(c => new ClubSummary(c.Id, c.Slug, c.Name, c.DefaultLanguage, c.TimeZone)).SingleOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<ClubSummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -54,8 +54,8 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
         {
             return Error(StatusCodes.Status401Unauthorized, "A valid bearer token is required");
         }
-        var clubId = await db.Clubs.Where(c => c.Slug == key.ClubSlug).Select(c => new { c.Id, c.TimeZone }).SingleAsync(ct);
-        var memberId = await FindCustomerAsync(clubId.Id, id, ct);
+        var clubId = key.ClubId;
+        var memberId = await FindCustomerAsync(clubId, id, ct);
         if (memberId is null)
         {
             return Error(StatusCodes.Status404NotFound, "Customer not found");
@@ -79,11 +79,11 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
         {
             return new ObjectResult(new MasivoError("The request body is not valid", errors.ToDictionary(e => e.Key, e => e.Value))) { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        if (await devices.RegisterAsync(clubId.Id, memberId.Value, registration, ct) is null)
+        if (await devices.RegisterAsync(clubId, memberId.Value, registration, ct) is null)
         {
             return Error(StatusCodes.Status404NotFound, "Customer not found");
         }
-        var member = (await members.FindAsync(clubId.Id, memberId.Value, ct))!;
+        var member = (await members.FindAsync(clubId, memberId.Value, ct))!;
         return Ok(new MasivoCustomerResponse(new MasivoCustomerData(Customer(member, id), Wallet(member, id))));
     }
 

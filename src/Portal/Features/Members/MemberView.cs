@@ -9,7 +9,7 @@ public record MemberView(
     long Id, int ClubId, JsonObject Properties, IReadOnlyDictionary<string, MemberConsentView> Consents,
     string SmsStatus, string EmailStatus, string PushStatus, string? OptinChannel, string? OptinSubchannel,
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? BannedUntil, bool HasPassword, IReadOnlyList<long> FavoriteStores, int Version,
-    bool HasPushToken, string? ExternalCustomerId)
+    bool HasPushToken, string? ExternalCustomerId, string AccountId, bool TestAccount)
 {
     /// <summary>
     /// A member with an active push token whose push channel is not switched off. Push follows the devices:
@@ -25,7 +25,7 @@ public record MemberView(
         member.OptinChannel, member.OptinSubchannel,
         member.CreatedAt, member.UpdatedAt, member.BannedUntil, member.PasswordHash is not null,
         JsonSerializer.Deserialize<List<long>>(member.FavoriteStoresJson) ?? [], member.Version,
-        hasPushToken, member.ExternalCustomerId);
+        hasPushToken, member.ExternalCustomerId, member.AccountId, member.TestAccount);
 }
 
 public record MemberConsentView(bool Status, DateTime UpdatedAt);

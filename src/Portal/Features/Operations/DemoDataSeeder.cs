@@ -104,6 +104,20 @@ public class DemoDataSeeder(
             consents.Apply(db, member, schema, answers, ConsentActor.Import, member.CreatedAt);
         }
         await db.SaveChangesAsync(ct);
+
+        var programUrl = "service.centrapay.com/api/loyaltyPrograms/IM-CAFE";
+        db.Applets.Add(new Applet
+        {
+            ClubId = club.Id,
+            Name = "Infinity Café stamps",
+            AppletAccountId = PublicIds.New(),
+            ImageUrl = "https://media.example.com/infinity-cafe.png",
+            ExtensionsJson = new System.Text.Json.Nodes.JsonArray(
+                Applets.AppletExtensions.Loyalty("IM-CAFE", $"{programUrl}/promotions", $"{programUrl}/promotionMemberships", programUrl)).ToJsonString(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded the demo club {Slug} with {Count} members", DemoClubSlug, People.Length);
         return true;
     }

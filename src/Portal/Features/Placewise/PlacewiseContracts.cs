@@ -7,7 +7,7 @@ namespace Portal.Features.Placewise;
 // (PlacewiseMemberJson, PlacewiseErrors) so the field order and names are exactly the seed's; these types
 // describe the same shapes and a test compares the two.
 
-/// <summary>The member JSON of Placewise's "Create Member" example.</summary>
+/// <summary>The member JSON of Placewise's "Create Member" example, plus <c>account_id</c> (Portal's addition: applet memberships belong to it).</summary>
 public record PlacewiseMemberDocument(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("properties")] Dictionary<string, JsonNode> Properties,
@@ -25,7 +25,8 @@ public record PlacewiseMemberDocument(
     [property: JsonPropertyName("subunit_ids")] long[] SubunitIds,
     [property: JsonPropertyName("has_push_token")] bool HasPushToken,
     [property: JsonPropertyName("social_logins")] JsonNode[] SocialLogins,
-    [property: JsonPropertyName("favorite_stores")] long[] FavoriteStores);
+    [property: JsonPropertyName("favorite_stores")] long[] FavoriteStores,
+    [property: JsonPropertyName("account_id")] string AccountId);
 
 public record PlacewiseConsentDocument(
     [property: JsonPropertyName("status")] bool Status,

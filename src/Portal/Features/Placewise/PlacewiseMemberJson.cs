@@ -6,7 +6,7 @@ using Portal.Features.Schema;
 namespace Portal.Features.Placewise;
 
 /// <summary>
-/// The member JSON of Placewise's "Create Member" example, field for field. Member timestamps carry the
+/// The member JSON of Placewise's "Create Member" example, field for field, plus Portal's <c>account_id</c>. Member timestamps carry the
 /// club's UTC offset; consent timestamps are UTC, as in the example.
 /// </summary>
 public static class PlacewiseMemberJson
@@ -49,6 +49,8 @@ public static class PlacewiseMemberJson
             ["has_push_token"] = member.HasPushToken,
             ["social_logins"] = new JsonArray(),
             ["favorite_stores"] = new JsonArray(member.FavoriteStores.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+            // Portal's addition: the account id that applet memberships (Centrapay API) belong to.
+            ["account_id"] = member.AccountId,
         };
     }
 
