@@ -43,6 +43,10 @@ public sealed class DocumentationScreenshotTests(PortalAppFixture app, Playwrigh
         // The chart draws once it has measured its box; wait for its bars.
         await Expect(page.Locator(".rz-chart path.rz-bar, .rz-chart .rz-series-item, .rz-chart g path").First).ToBeVisibleAsync();
         await CaptureAsync(page, "consents.png");
+
+        await page.GotoAsync("/applets");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Infinity Café stamps" })).ToContainTextAsync("loyalty IM-CAFE");
+        await CaptureAsync(page, "applets.png");
     }, viewport: DesktopViewport);
 
     private static async Task CaptureAsync(IPage page, string fileName)

@@ -29,6 +29,17 @@ public sealed class AppClient(PortalAppFixture app) : IDisposable
         SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members/me/app_tokens",
             JsonNode.Parse($$"""{"token":"{{token}}","platform":"{{platform}}","app_installation_id":"{{installation}}","firebase_project_slug":"infinity-app"}"""), null, accessToken);
 
+    /// <summary>Centrapay: the applet memberships of an account, first page.</summary>
+    public async Task<JsonObject> AppletMembershipsAsync(string accountId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/accounts/{accountId}/applet-memberships");
+        request.Headers.Add("x-api-key", await app.ApiKeyAsync());
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"List applet memberships answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
     public async Task<JsonObject> MemberAsync(long memberId) =>
         (await SendAsync(HttpMethod.Get, $"/v3/{PortalAppFixture.DemoClubSlug}/members/{memberId}", null, await app.ApiKeyAsync(), null)).AsObject();
 

@@ -20,6 +20,8 @@ public record MemberChanges
     /// <summary>null leaves it as it is; an empty string removes it.</summary>
     public string? ExternalCustomerId { get; init; }
 
+    public bool? TestAccount { get; init; }
+
     /// <summary>The version the caller read; a different current version means someone else changed the member (409).</summary>
     public int? ExpectedVersion { get; init; }
 }

@@ -33,4 +33,7 @@ public record MemberDraft
 
     /// <summary>The customer's id in the club's own system (Masivo's <c>customers/{id}</c>).</summary>
     public string? ExternalCustomerId { get; init; }
+
+    /// <summary>A test account may join test applets.</summary>
+    public bool TestAccount { get; init; }
 }

@@ -62,6 +62,7 @@ public class MemberService(
             OptinSubchannel = Truncate(draft.OptinSubchannel, ColumnLengths.OptinChannel),
             FavoriteStoresJson = JsonSerializer.Serialize(draft.FavoriteStores.Distinct()),
             ExternalCustomerId = externalId,
+            TestAccount = draft.TestAccount,
         };
         SetProperties(member, checkedProperties.Properties);
         if (draft.Password is not null)
@@ -147,6 +148,7 @@ public class MemberService(
             throw new MemberValidationException(errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value));
         }
 
+        member.TestAccount = changes.TestAccount ?? member.TestAccount;
         member.SmsStatus = Switch(member.SmsStatus, changes.SmsEnabled);
         member.EmailStatus = Switch(member.EmailStatus, changes.EmailEnabled);
         member.PushStatus = Switch(member.PushStatus, changes.PushEnabled);
