@@ -63,6 +63,12 @@ public static class PortalServices
         services.AddScoped<Features.Devices.DeviceQueryService>();
         services.AddScoped<Features.Applets.AppletService>();
         services.AddScoped<Features.Applets.AppletMembershipService>();
+
+        services.Configure<Features.Push.FcmOptions>(configuration.GetSection(Features.Push.FcmOptions.Section));
+        services.AddSingleton<Features.Push.FcmAccessTokens>();
+        // One HTTP/2 connection pool for all sends (SocketsHttpHandler multiplexes streams on it).
+        services.AddHttpClient<Features.Push.FcmClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddSingleton<IExternalTokenVerifier, UnconfiguredExternalTokenVerifier>();
         return services;
     }
