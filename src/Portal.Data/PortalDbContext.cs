@@ -23,6 +23,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DeviceToken> DeviceTokens => Set<DeviceToken>();
     public DbSet<Applet> Applets => Set<Applet>();
     public DbSet<AppletMembership> AppletMemberships => Set<AppletMembership>();
+    public DbSet<FirebaseProject> FirebaseProjects => Set<FirebaseProject>();
+    public DbSet<PushSend> PushSends => Set<PushSend>();
+    public DbSet<PushDelivery> PushDeliveries => Set<PushDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
