@@ -66,6 +66,8 @@ public static class PortalServices
 
         services.Configure<Features.Push.FcmOptions>(configuration.GetSection(Features.Push.FcmOptions.Section));
         services.AddSingleton<Features.Push.FcmAccessTokens>();
+        services.AddScoped<Features.Push.FirebaseProjectService>();
+        services.AddScoped<Features.Push.PushService>();
         // One HTTP/2 connection pool for all sends (SocketsHttpHandler multiplexes streams on it).
         services.AddHttpClient<Features.Push.FcmClient>()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });

@@ -49,6 +49,9 @@ public class FcmClient
             .Build();
     }
 
+    /// <summary>A pseudo-token that sends to a topic instead: "Test connection" dry-runs to it, no device needed.</summary>
+    public const string ConnectionTestTopic = "/topics/portal-connection-test";
+
     /// <summary>Sends (or with <paramref name="validateOnly"/>, dry-runs) one message to one token.</summary>
     public async Task<FcmSendResult> SendAsync(ServiceAccountKey key, string projectId, string token, PushContent content, string messageId, bool validateOnly, CancellationToken ct)
     {

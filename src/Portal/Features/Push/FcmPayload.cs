@@ -15,7 +15,14 @@ public static class FcmPayload
     public static JsonObject Message(string token, PushContent content, string messageId)
     {
         var message = Payload(content, messageId);
-        message["token"] = token;
+        if (token.StartsWith("/topics/", StringComparison.Ordinal))
+        {
+            message["topic"] = token["/topics/".Length..];
+        }
+        else
+        {
+            message["token"] = token;
+        }
         return message;
     }
 

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Devices;
+
+namespace Portal.Features.Push;
+
+/// <summary>
+/// The push console's use case: work out the tokens, send or dry-run through FCM per Firebase project, keep
+/// every token's result, and mark the tokens FCM calls dead as invalid.
+/// </summary>
+public class PushService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    FirebaseProjectService projects,
+    FcmClient fcm,
+    DeviceTokenService devices,
+    TimeProvider clock,
+    ILogger<PushService> logger)
+{
+    public const string NoCredentials = "NO_CREDENTIALS";
+
+    public async Task<PushPlan> PlanAsync(int clubId, PushTarget target, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = target.MemberIds.Distinct().ToList();
+        var recipients = await db.DeviceTokens.AsNoTracking()
+            .Where(t => t.ClubId == clubId && ids.Contains(t.MemberId) && t.Status == DeviceTokenStatus.Active)
+            .OrderBy(t => t.MemberId).ThenBy(t => t.Id)
+            .Select(t => new PushRecipient(t.Token, t.Platform, t.FirebaseProjectSlug, t.MemberId, t.Id))
+            .ToListAsync(ct);
+        if (!string.IsNullOrWhiteSpace(target.RawToken) && recipients.All(r => r.Token != target.RawToken.Trim()))
+        {
+            var token = target.RawToken.Trim();
+            var known = await db.DeviceTokens.AsNoTracking().Where(t => t.ClubId == clubId && t.Token == token)
+                .Select(t => new { t.Id, t.MemberId, t.Platform }).SingleOrDefaultAsync(ct);
+            recipients.Add(new PushRecipient(token, target.RawTokenPlatform ?? known?.Platform, target.RawTokenProject, known?.MemberId, known?.Id));
+        }
+        var configured = (await projects.ListAsync(clubId, ct)).Select(p => p.Slug).ToHashSet();
+        var perProject = recipients.GroupBy(r => r.ProjectSlug ?? PushPlan.NoProject).ToDictionary(g => g.Key, g => g.Count());
+        var missing = perProject.Keys.Where(p => !configured.Contains(p)).Order().ToList();
+        return new PushPlan(recipients, perProject, missing);
+    }
+
+    /// <summary>Sends (or dry-runs) a push; throws <see cref="PortalValidationException"/> when it cannot go out as composed.</summary>
+    public async Task<PushSendOutcome> SendAsync(int clubId, PushTarget target, PushContent content, bool validateOnly, string actorName,
+        IProgress<PushDeliveryResult>? progress, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(content.Title) && string.IsNullOrWhiteSpace(content.Body) && content.Data.Count == 0)
+        {
+            throw new PortalValidationException("title", "Give the push a title, a body or some data.");
+        }
+        var messageId = PublicIds.New();
+        if (FcmPayload.SizeError(content, messageId) is { } tooBig)
+        {
+            throw new PortalValidationException("content", tooBig);
+        }
+        var plan = await PlanAsync(clubId, target, ct);
+        if (plan.Recipients.Count == 0)
+        {
+            throw new PortalValidationException("target", "These targets have no active device token.");
+        }
+
+        var results = new List<PushDeliveryResult>();
+        foreach (var group in plan.Recipients.GroupBy(r => r.ProjectSlug))
+        {
+            var credentials = group.Key is null ? null : await projects.CredentialsAsync(clubId, group.Key, ct);
+            if (credentials is null)
+            {
+                foreach (var recipient in group)
+                {
+                    var failure = new PushDeliveryResult(recipient.Token, recipient.Platform, recipient.ProjectSlug, recipient.MemberId, false, null, NoCredentials,
+                        $"Portal has no service-account key for Firebase project '{group.Key ?? PushPlan.NoProject}'. Add it in Settings.", 0);
+                    results.Add(failure);
+                    progress?.Report(failure);
+                }
+                continue;
+            }
+            var byToken = group.ToDictionary(r => r.Token);
+            var sent = await fcm.SendManyAsync(credentials.Value.Key, credentials.Value.FcmProjectId, group.Select(r => r.Token).ToList(), content, messageId,
+                validateOnly, new Progress(byToken, progress), ct);
+            results.AddRange(sent.Select(s => ToResult(s, byToken[s.Token])));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var send = new PushSend
+        {
+            ClubId = clubId,
+            MessageId = messageId,
+            ValidateOnly = validateOnly,
+            ContentJson = JsonSerializer.Serialize(content),
+            Title = content.Title is { Length: > 200 } t ? t[..200] : content.Title,
+            TargetDescription = target.Describe(),
+            CreatedBy = actorName,
+            CreatedAt = now,
+            CompletedAt = now,
+            Total = results.Count,
+            Succeeded = results.Count(r => r.Success),
+            Failed = results.Count(r => !r.Success),
+        };
+        var recipientsByToken = plan.Recipients.ToDictionary(r => r.Token);
+        send.Deliveries.AddRange(results.Select(r => new PushDelivery
+        {
+            Token = r.Token,
+            Platform = r.Platform,
+            FirebaseProjectSlug = r.ProjectSlug,
+            MemberId = r.MemberId,
+            DeviceTokenId = recipientsByToken[r.Token].DeviceTokenId,
+            Success = r.Success,
+            FcmMessageName = r.FcmMessageName,
+            ErrorCode = r.ErrorCode,
+            ErrorMessage = r.ErrorMessage is { Length: > 2000 } m ? m[..2000] : r.ErrorMessage,
+            Attempts = r.Attempts,
+            SentAt = now,
+        }));
+        db.PushSends.Add(send);
+        await db.SaveChangesAsync(CancellationToken.None);
+
+        // A dry run to a dead token gets UNREGISTERED too: the token is dead either way.
+        foreach (var dead in results.Where(r => r.ErrorCode == FcmErrorCodes.Unregistered))
+        {
+            if (recipientsByToken[dead.Token].DeviceTokenId is { } tokenId)
+            {
+                await devices.InvalidateAsync(clubId, tokenId, "FCM: token no longer registered (UNREGISTERED)", CancellationToken.None);
+            }
+        }
+        logger.LogInformation("Push {MessageId} ({Mode}) by {Actor}: {Succeeded} of {Total} accepted", messageId, validateOnly ? "dry run" : "send", actorName, send.Succeeded, send.Total);
+        return new PushSendOutcome(send.Id, messageId, results);
+    }
+
+    private static PushDeliveryResult ToResult(FcmSendResult result, PushRecipient recipient) => new(
+        result.Token, recipient.Platform, recipient.ProjectSlug, recipient.MemberId, result.Success, result.MessageName, result.ErrorCode, result.ErrorMessage, result.Attempts);
+
+    private sealed class Progress(IReadOnlyDictionary<string, PushRecipient> recipients, IProgress<PushDeliveryResult>? inner) : IProgress<FcmSendResult>
+    {
+        public void Report(FcmSendResult value) => inner?.Report(ToResult(value, recipients[value.Token]));
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Devices;
+using Portal.Features.Members;
+using Portal.Features.Push;
+
+namespace Portal.Tests.Push;
+
+/// <summary>The push console's service, on a real database, sending through the real client to the fake FCM.</summary>
+public class PushServiceTests : IAsyncLifetime
+{
+    private readonly TestDatabase database = new();
+    private FakeFcm fcm = default!;
+    private Microsoft.AspNetCore.Builder.WebApplication host = default!;
+    private int clubId;
+    private long memberId;
+
+    public async Task InitializeAsync()
+    {
+        fcm = await FakeFcm.StartAsync();
+        var settings = database.Settings;
+        settings["Fcm:Endpoint"] = fcm.BaseUrl.ToString();
+        settings["Fcm:RetryBaseDelay"] = "00:00:00.010";
+        host = PortalServices.BuildCliHost(settings);
+        await host.Services.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        clubId = (await provider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
+        memberId = (await provider.GetRequiredService<MemberService>().CreateAsync(clubId,
+            new MemberDraft { Properties = new JsonObject { ["email"] = "pia@example.no" } }, ConsentActor.Import)).Id;
+        var devices = provider.GetRequiredService<DeviceTokenService>();
+        await devices.RegisterAsync(clubId, memberId, new DeviceRegistration("live-token", "android", "phone", "infinity-app"));
+        await devices.RegisterAsync(clubId, memberId, new DeviceRegistration("dead-token", "ios", "old-phone", "infinity-app"));
+        await provider.GetRequiredService<FirebaseProjectService>().SaveAsync(clubId, "infinity-app", null, fcm.ServiceAccountJson());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await fcm.DisposeAsync();
+        database.Dispose();
+    }
+
+    private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    private static readonly PushContent Content = new() { Title = "Weekend offers", Body = "Open the app for your coupons" };
+
+    [Fact]
+    public async Task SendingToAMemberReportsEachTokenAndInvalidatesTheDeadOne()
+    {
+        fcm.Script("dead-token", new FakeAnswer(404, FcmErrorCodes.Unregistered, Message: "Requested entity was not found."));
+        var reported = new List<PushDeliveryResult>();
+
+        var outcome = await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), Content, false, "marketer@example.com",
+            new InlineProgress(reported.Add)));
+
+        Assert.Equal(2, outcome.Results.Count);
+        Assert.Equal(2, reported.Count);
+        var live = outcome.Results.Single(r => r.Token == "live-token");
+        var dead = outcome.Results.Single(r => r.Token == "dead-token");
+        Assert.True(live.Success);
+        Assert.False(dead.Success);
+        Assert.Equal(FcmErrorCodes.Unregistered, dead.ErrorCode);
+        Assert.StartsWith("Token no longer registered", dead.Explanation);
+        Assert.Equal(1, database.Scalar("SELECT COUNT(*) FROM DeviceTokens WHERE Token = 'dead-token' AND Status = 'invalid' AND InvalidReason LIKE '%UNREGISTERED%'"));
+        Assert.Equal(1, database.Scalar("SELECT COUNT(*) FROM DeviceTokens WHERE Token = 'live-token' AND Status = 'active'"));
+        Assert.Equal(1, database.Scalar($"SELECT COUNT(*) FROM PushSends WHERE MessageId = '{outcome.MessageId}' AND Total = 2 AND Succeeded = 1 AND Failed = 1 AND CreatedBy = 'marketer@example.com'"));
+        Assert.Equal(2, database.Scalar($"SELECT COUNT(*) FROM PushDeliveries WHERE PushSendId = {outcome.SendId} AND MemberId = {memberId}"));
+        Assert.All(fcm.Requests, r => Assert.Equal(outcome.MessageId, r["message"]!["data"]![FcmPayload.MessageIdKey]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TokensOfAProjectWithoutCredentialsAreReportedNotSent()
+    {
+        var plan = await WithAsync(p => p.GetRequiredService<PushService>().PlanAsync(clubId, new PushTarget([], "stray-token", "other-app", "android")));
+        Assert.Equal(["other-app"], plan.ProjectsWithoutCredentials);
+        Assert.Equal(1, plan.TokensPerProject["other-app"]);
+
+        var outcome = await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([], "stray-token", "other-app"), Content, true, "admin", null));
+
+        var result = Assert.Single(outcome.Results);
+        Assert.Equal(PushService.NoCredentials, result.ErrorCode);
+        Assert.Contains("other-app", result.ErrorMessage);
+        Assert.False(fcm.Attempts.ContainsKey("stray-token"));
+    }
+
+    [Fact]
+    public async Task EmptyOrOversizedPushesAndTargetsWithoutTokensAreRefused()
+    {
+        var push = await WithAsync(p => Task.FromResult(p.GetRequiredService<PushService>()));
+        await Assert.ThrowsAsync<PortalValidationException>(() => push.SendAsync(clubId, new PushTarget([memberId]), new PushContent(), false, "a", null));
+        var huge = Content with { Body = new string('x', 5000) };
+        var tooBig = await Assert.ThrowsAsync<PortalValidationException>(() => push.SendAsync(clubId, new PushTarget([memberId]), huge, false, "a", null));
+        Assert.Contains("4,096", tooBig.Message);
+        await Assert.ThrowsAsync<PortalValidationException>(() => push.SendAsync(clubId, new PushTarget([999_999]), Content, false, "a", null));
+        Assert.Equal(0, database.Scalar("SELECT COUNT(*) FROM PushSends"));
+    }
+
+    [Fact]
+    public async Task ServiceAccountKeysAreStoredEncryptedAndTestConnectionSaysWhatWorked()
+    {
+        Assert.Equal(0, database.Scalar("SELECT COUNT(*) FROM FirebaseProjects WHERE ProtectedServiceAccount LIKE '%PRIVATE KEY%' OR ProtectedServiceAccount LIKE '%service_account%'"));
+
+        var (ok, report) = await WithAsync(p => p.GetRequiredService<FirebaseProjectService>().TestConnectionAsync(clubId, "infinity-app"));
+
+        Assert.True(ok, report);
+        Assert.Contains("portal@infinity-app.iam.gserviceaccount.com", report);
+        Assert.Contains("topic", fcm.Requests.Last()["message"]!.AsObject().Select(p => p.Key));
+        Assert.True(fcm.Requests.Last()["validate_only"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task AnInvalidKeyIsRefusedAndNothingIsStored()
+    {
+        var error = await Assert.ThrowsAsync<PortalValidationException>(() => WithAsync(p =>
+            p.GetRequiredService<FirebaseProjectService>().SaveAsync(clubId, "broken-app", null, """{"type":"service_account"}""")));
+
+        Assert.Equal("key", error.Field);
+        Assert.Equal(0, database.Scalar("SELECT COUNT(*) FROM FirebaseProjects WHERE Slug = 'broken-app'"));
+    }
+
+    private sealed class InlineProgress(Action<PushDeliveryResult> report) : IProgress<PushDeliveryResult>
+    {
+        public void Report(PushDeliveryResult value)
+        {
+            lock (this)
+            {
+                report(value);
+            }
+        }
+    }
+}
