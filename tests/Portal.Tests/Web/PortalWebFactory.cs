@@ -20,11 +20,14 @@ public class PortalWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        foreach (var (key, value) in Database.Settings)
+        foreach (var (key, value) in Database.Settings.Concat(ExtraSettings()))
         {
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>Settings a derived factory adds (e.g. where FCM is).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
     /// <summary>Starts the app and creates a club with an Admin and a Viewer granted to it.</summary>
     public async Task InitializeAsync()

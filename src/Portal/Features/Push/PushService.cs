@@ -129,6 +129,51 @@ public class PushService(
         return new PushSendOutcome(send.Id, messageId, results);
     }
 
+    /// <summary>
+    /// Records that the app showed (<paramref name="opened"/> false) or the member opened a push. Idempotent: the
+    /// first time counts. False when the message was not sent to this member.
+    /// </summary>
+    public async Task<bool> RecordEventAsync(int clubId, long memberId, string messageId, bool opened, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deliveries = db.PushDeliveries.Where(d => d.MemberId == memberId && d.Success && d.PushSend!.MessageId == messageId
+            && d.PushSend.ClubId == clubId && !d.PushSend.ValidateOnly);
+        if (!await deliveries.AnyAsync(ct))
+        {
+            return false;
+        }
+        await deliveries.Where(d => d.DeliveredAt == null).ExecuteUpdateAsync(d => d.SetProperty(x => x.DeliveredAt, now), ct);
+        if (opened)
+        {
+            await deliveries.Where(d => d.OpenedAt == null).ExecuteUpdateAsync(d => d.SetProperty(x => x.OpenedAt, now), ct);
+        }
+        return true;
+    }
+
+    /// <summary>The pushes sent to a member (dry runs excluded), newest first, one row per message.</summary>
+    public async Task<IReadOnlyList<MemberMessage>> HistoryAsync(int clubId, long memberId, int take = 100, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.PushDeliveries.AsNoTracking()
+            .Where(d => d.MemberId == memberId && d.PushSend!.ClubId == clubId && !d.PushSend.ValidateOnly)
+            .GroupBy(d => new { d.PushSend!.MessageId, d.PushSend.ContentJson, d.PushSend.CreatedAt })
+            .Select(g => new
+            {
+                g.Key.MessageId, g.Key.ContentJson, g.Key.CreatedAt,
+                Accepted = g.Count(d => d.Success), Tokens = g.Count(),
+                DeliveredAt = g.Min(d => d.DeliveredAt), OpenedAt = g.Min(d => d.OpenedAt),
+            })
+            .OrderByDescending(r => r.CreatedAt)
+            .Take(take)
+            .ToListAsync(ct);
+        return rows.Select(r =>
+        {
+            var content = JsonSerializer.Deserialize<PushContent>(r.ContentJson) ?? new PushContent();
+            return new MemberMessage(r.MessageId, content.Title, content.Body, r.CreatedAt, r.Tokens, r.Accepted, r.DeliveredAt, r.OpenedAt);
+        }).ToList();
+    }
+
     private static PushDeliveryResult ToResult(FcmSendResult result, PushRecipient recipient) => new(
         result.Token, recipient.Platform, recipient.ProjectSlug, recipient.MemberId, result.Success, result.MessageName, result.ErrorCode, result.ErrorMessage, result.Attempts);
 
