@@ -45,12 +45,12 @@ public sealed class LoginPageTests(PortalAppFixture app, PlaywrightFixture playw
         await login.ExpectShownAsync();
         Assert.Contains("ReturnUrl=%2F", page.Url, StringComparison.OrdinalIgnoreCase);
 
-        await page.GotoAsync("/push");
+        await page.GotoAsync("/audit");
         await login.ExpectShownAsync();
-        Assert.Contains("ReturnUrl=%2Fpush", page.Url, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ReturnUrl=%2Faudit", page.Url, StringComparison.OrdinalIgnoreCase);
         await login.SignInAsync(App.Admin);
 
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/push$"));
-        await new ComingSoonPage(page).ExpectShownAsync("Push console");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/audit$"));
+        await new ComingSoonPage(page).ExpectShownAsync("Audit log");
     });
 }

@@ -29,6 +29,9 @@ public sealed class AppClient(PortalAppFixture app) : IDisposable
         SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members/me/app_tokens",
             JsonNode.Parse($$"""{"token":"{{token}}","platform":"{{platform}}","app_installation_id":"{{installation}}","firebase_project_slug":"infinity-app"}"""), null, accessToken);
 
+    public Task ReportDeliveredAsync(string accessToken, string messageId) =>
+        SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members/me/messages/{messageId}/delivered", null, null, accessToken);
+
     /// <summary>Centrapay: the applet memberships of an account, first page.</summary>
     public async Task<JsonObject> AppletMembershipsAsync(string accountId)
     {

@@ -58,6 +58,8 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
         }
         Directory.CreateDirectory(DataDirectory);
         BaseUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        // The app's FCM client talks to this loopback fake (and its token endpoint) over real HTTP.
+        Fcm = await Portal.Tests.Push.FakeFcm.StartAsync();
 
         var start = NewStartInfo();
         start.ArgumentList.Add("--urls");
@@ -85,12 +87,18 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    /// <summary>The fake FCM the app sends pushes to; script its answers per token.</summary>
+    public Portal.Tests.Push.FakeFcm? Fcm { get; private set; }
+
+    public async Task DisposeAsync()
     {
         StopApp();
         SaveLog();
         DeleteDataDirectory();
-        return Task.CompletedTask;
+        if (Fcm is not null)
+        {
+            await Fcm.DisposeAsync();
+        }
     }
 
     /// <summary>Runs a CLI verb (<c>Portal users create ...</c>) against the same database and environment as the app.</summary>
@@ -159,6 +167,11 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(DataDirectory, "portal.db")}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = AspNetCoreEnvironment;
         start.Environment["Portal__SeedDemoData"] = "true";
+        if (Fcm is not null)
+        {
+            start.Environment["Fcm__Endpoint"] = Fcm.BaseUrl.ToString();
+            start.Environment["Fcm__RetryBaseDelay"] = "00:00:00.050";
+        }
         // Settings a developer's shell may carry must not steer the app under test elsewhere.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");

@@ -1,6 +1,6 @@
 namespace Portal.E2E.Pages;
 
-/// <summary>The placeholder of a section not built yet (/push, /audit): its title and "Coming soon".</summary>
+/// <summary>The placeholder of a section not built yet (/audit): its title and "Coming soon".</summary>
 public sealed class ComingSoonPage(IPage page)
 {
     public ILocator Heading(string section) => page.GetByRole(AriaRole.Heading, new() { Name = section, Level = 1 });

@@ -74,6 +74,18 @@ public class PushServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADryRunReportsADeadTokenButLeavesItAlone()
+    {
+        fcm.Script("dead-token", new FakeAnswer(404, FcmErrorCodes.Unregistered));
+
+        var outcome = await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), Content, true, "marketer", null));
+
+        Assert.Equal(FcmErrorCodes.Unregistered, outcome.Results.Single(r => r.Token == "dead-token").ErrorCode);
+        Assert.Equal(1, database.Scalar("SELECT COUNT(*) FROM DeviceTokens WHERE Token = 'dead-token' AND Status = 'active'"));
+        Assert.All(fcm.Requests, r => Assert.True(r["validate_only"]!.GetValue<bool>()));
+    }
+
+    [Fact]
     public async Task TokensOfAProjectWithoutCredentialsAreReportedNotSent()
     {
         var plan = await WithAsync(p => p.GetRequiredService<PushService>().PlanAsync(clubId, new PushTarget([], "stray-token", "other-app", "android")));

@@ -117,8 +117,8 @@ public class PushService(
         db.PushSends.Add(send);
         await db.SaveChangesAsync(CancellationToken.None);
 
-        // A dry run to a dead token gets UNREGISTERED too: the token is dead either way.
-        foreach (var dead in results.Where(r => r.ErrorCode == FcmErrorCodes.Unregistered))
+        // A dry run changes nothing: it only shows what a send would meet. A real send cleans up dead tokens.
+        foreach (var dead in results.Where(r => r.ErrorCode == FcmErrorCodes.Unregistered && !validateOnly))
         {
             if (recipientsByToken[dead.Token].DeviceTokenId is { } tokenId)
             {
