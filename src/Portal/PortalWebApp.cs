@@ -31,6 +31,7 @@ public static class PortalWebApp
         // Sign-in and the current club need HTTP and Blazor, so they are web-only (not in AddPortalCore).
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddScoped<CurrentClub>();
+        services.AddSingleton<Features.Push.FcmSandbox>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -106,6 +107,10 @@ public static class PortalWebApp
         app.MapControllers();
         app.MapAccountEndpoints();
         app.MapMemberExport();
+        if (app.Services.GetRequiredService<Features.Push.FcmSandbox>() is { Enabled: true } sandbox)
+        {
+            sandbox.MapEndpoints(app);
+        }
         // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own ('self') would be a second header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
     }

@@ -74,6 +74,27 @@ public class PushServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PastSendsAreListedAndCanBeLoadedToSendAgain()
+    {
+        var content = Content with { Data = new Dictionary<string, string> { ["offer"] = "42" } };
+        var outcome = await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), content, false, "marketer", null));
+
+        var history = await WithAsync(p => p.GetRequiredService<PushService>().HistoryForClubAsync(clubId, "Weekend"));
+        var past = await WithAsync(p => p.GetRequiredService<PushService>().LoadSendAsync(clubId, outcome.SendId));
+        var foreign = await WithAsync(p => p.GetRequiredService<PushService>().LoadSendAsync(clubId + 1, outcome.SendId));
+
+        var line = Assert.Single(history);
+        Assert.Equal(outcome.MessageId, line.MessageId);
+        Assert.Equal("member " + memberId, line.TargetDescription);
+        Assert.NotNull(past);
+        Assert.Equal([memberId], past.Value.Target.MemberIds);
+        Assert.Equal("42", past.Value.Content.Data["offer"]);
+        Assert.Equal(2, past.Value.Results.Count);
+        Assert.Null(foreign);
+        Assert.Empty(await WithAsync(p => p.GetRequiredService<PushService>().HistoryForClubAsync(clubId, "no such title")));
+    }
+
+    [Fact]
     public async Task ADryRunReportsADeadTokenButLeavesItAlone()
     {
         fcm.Script("dead-token", new FakeAnswer(404, FcmErrorCodes.Unregistered));

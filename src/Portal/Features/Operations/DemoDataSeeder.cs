@@ -105,6 +105,17 @@ public class DemoDataSeeder(
         }
         await db.SaveChangesAsync(ct);
 
+        // Push tokens of the built-in sandbox project (Development), one of them dead, so the push console works at once.
+        foreach (var (member, index) in members.Take(3).Select((m, i) => (m, i)))
+        {
+            db.DeviceTokens.Add(new DeviceToken
+            {
+                ClubId = club.Id, MemberId = member.Id, Token = (index == 2 ? "dead-" : "demo-") + PublicIds.New() + PublicIds.New(),
+                Platform = index % 2 == 0 ? "android" : "ios", AppInstallationId = $"demo-install-{index}", FirebaseProjectSlug = "sandbox",
+                DeviceModel = index % 2 == 0 ? "Pixel 9" : "iPhone 16", OsVersion = index % 2 == 0 ? "16" : "18.2",
+                CreatedAt = now, UpdatedAt = now, LastSeenAt = now.AddHours(-index * 20),
+            });
+        }
         var programUrl = "service.centrapay.com/api/loyaltyPrograms/IM-CAFE";
         db.Applets.Add(new Applet
         {

@@ -53,7 +53,8 @@ public class FcmClient
     public const string ConnectionTestTopic = "/topics/portal-connection-test";
 
     /// <summary>Sends (or with <paramref name="validateOnly"/>, dry-runs) one message to one token.</summary>
-    public async Task<FcmSendResult> SendAsync(ServiceAccountKey key, string projectId, string token, PushContent content, string messageId, bool validateOnly, CancellationToken ct)
+    public async Task<FcmSendResult> SendAsync(ServiceAccountKey key, string projectId, string token, PushContent content, string messageId, bool validateOnly,
+        CancellationToken ct, string? endpoint = null)
     {
         string accessToken;
         try
@@ -67,7 +68,7 @@ public class FcmClient
         }
 
         var body = new JsonObject { ["validate_only"] = validateOnly, ["message"] = FcmPayload.Message(token, content, messageId) }.ToJsonString();
-        var url = $"{options.Endpoint.TrimEnd('/')}/v1/projects/{Uri.EscapeDataString(projectId)}/messages:send";
+        var url = $"{(endpoint ?? options.Endpoint).TrimEnd('/')}/v1/projects/{Uri.EscapeDataString(projectId)}/messages:send";
         var attempts = 0;
         try
         {
@@ -105,14 +106,14 @@ public class FcmClient
     /// result as it arrives. The results come back in the order of <paramref name="targets"/>.
     /// </summary>
     public async Task<IReadOnlyList<FcmSendResult>> SendManyAsync(ServiceAccountKey key, string projectId, IReadOnlyList<string> targets, PushContent content,
-        string messageId, bool validateOnly, IProgress<FcmSendResult>? progress, CancellationToken ct)
+        string messageId, bool validateOnly, IProgress<FcmSendResult>? progress, CancellationToken ct, string? endpoint = null)
     {
         var results = new FcmSendResult[targets.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, targets.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrency), CancellationToken = ct },
             async (index, innerCt) =>
             {
-                results[index] = await SendAsync(key, projectId, targets[index], content, messageId, validateOnly, innerCt);
+                results[index] = await SendAsync(key, projectId, targets[index], content, messageId, validateOnly, innerCt, endpoint);
                 progress?.Report(results[index]);
             });
         return results;

@@ -21,4 +21,10 @@ public class FcmOptions
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Development only: a built-in Firebase project "sandbox" whose FCM is a sink inside the app, so the console
+    /// can be tried without a Firebase account. Ignored outside Development.
+    /// </summary>
+    public bool SandboxEnabled { get; set; }
 }

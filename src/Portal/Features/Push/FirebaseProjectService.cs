@@ -12,7 +12,9 @@ public record FirebaseProjectSummary(int Id, string Slug, string FcmProjectId, s
 /// A club's Firebase projects. The service-account key is checked, then stored encrypted with Data Protection
 /// (the key ring lives beside the database, so a restart can still read it) and never handed back to a page.
 /// </summary>
-public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> dbFactory, IDataProtectionProvider protection, FcmClient fcm, TimeProvider clock)
+// The sandbox is registered by the web app only (it needs the web server); the CLI gets null.
+public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> dbFactory, IDataProtectionProvider protection, FcmClient fcm, TimeProvider clock,
+    FcmSandbox? sandbox = null)
 {
     private readonly IDataProtector protector = protection.CreateProtector("Portal.FirebaseServiceAccount.v1");
 
@@ -54,9 +56,15 @@ public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> d
     public async Task<IReadOnlyList<FirebaseProjectSummary>> ListAsync(int clubId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.FirebaseProjects.AsNoTracking().Where(p => p.ClubId == clubId).OrderBy(p => p.Slug)
+        var projects = await db.FirebaseProjects.AsNoTracking().Where(p => p.ClubId == clubId).OrderBy(p => p.Slug)
             .Select(p => new FirebaseProjectSummary(p.Id, p.Slug, p.FcmProjectId, p.ClientEmail, p.UpdatedAt)).ToListAsync(ct);
+        if (sandbox is { Enabled: true } && projects.All(p => p.Slug != FcmSandbox.Slug))
+        {
+            projects.Add(new FirebaseProjectSummary(0, FcmSandbox.Slug, FcmSandbox.ProjectId, "built-in sandbox (Development only)", DateTime.UtcNow));
+        }
+        return projects;
     }
+
 
     public async Task<bool> RemoveAsync(int clubId, string slug, CancellationToken ct = default)
     {
@@ -65,11 +73,15 @@ public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> d
     }
 
     /// <summary>The decrypted credentials of a project, for sending; null when the club has no such project.</summary>
-    public async Task<(string FcmProjectId, ServiceAccountKey Key)?> CredentialsAsync(int clubId, string slug, CancellationToken ct = default)
+    public async Task<FirebaseCredentials?> CredentialsAsync(int clubId, string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var project = await db.FirebaseProjects.AsNoTracking().SingleOrDefaultAsync(p => p.ClubId == clubId && p.Slug == slug, ct);
-        return project is null ? null : (project.FcmProjectId, ServiceAccountKey.Parse(protector.Unprotect(project.ProtectedServiceAccount)));
+        if (project is null)
+        {
+            return slug == FcmSandbox.Slug && sandbox is { Enabled: true } ? sandbox.Credentials() : null;
+        }
+        return new FirebaseCredentials(project.FcmProjectId, ServiceAccountKey.Parse(protector.Unprotect(project.ProtectedServiceAccount)));
     }
 
     /// <summary>Gets an access token and dry-runs a message to a topic: says in words what worked.</summary>
@@ -80,13 +92,13 @@ public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> d
         {
             return (false, $"There is no Firebase project '{slug}'.");
         }
-        var result = await fcm.SendAsync(credentials.Value.Key, credentials.Value.FcmProjectId, FcmClient.ConnectionTestTopic,
-            new PushContent { Title = "Portal connection test" }, "connection-test", validateOnly: true, ct);
+        var result = await fcm.SendAsync(credentials.Key, credentials.FcmProjectId, FcmClient.ConnectionTestTopic,
+            new PushContent { Title = "Portal connection test" }, "connection-test", validateOnly: true, ct, credentials.Endpoint);
         return result switch
         {
-            { Success: true } => (true, $"Signed in to Google as {credentials.Value.Key.ClientEmail} and FCM accepted a dry-run message for project {credentials.Value.FcmProjectId}. Sending works."),
+            { Success: true } => (true, $"Signed in to Google as {credentials.Key.ClientEmail} and FCM accepted a dry-run message for project {credentials.FcmProjectId}. Sending works."),
             { ErrorCode: FcmErrorCodes.Authentication } => (false, $"Could not sign in to Google with this key: {result.ErrorMessage}"),
-            _ => (false, $"Signed in to Google, but FCM refused the dry run for project {credentials.Value.FcmProjectId}: {result.ErrorCode} {result.ErrorMessage}"),
+            _ => (false, $"Signed in to Google, but FCM refused the dry run for project {credentials.FcmProjectId}: {result.ErrorCode} {result.ErrorMessage}"),
         };
     }
 }

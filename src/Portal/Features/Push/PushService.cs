@@ -77,8 +77,8 @@ public class PushService(
                 continue;
             }
             var byToken = group.ToDictionary(r => r.Token);
-            var sent = await fcm.SendManyAsync(credentials.Value.Key, credentials.Value.FcmProjectId, group.Select(r => r.Token).ToList(), content, messageId,
-                validateOnly, new Progress(byToken, progress), ct);
+            var sent = await fcm.SendManyAsync(credentials.Key, credentials.FcmProjectId, group.Select(r => r.Token).ToList(), content, messageId,
+                validateOnly, new Progress(byToken, progress), ct, credentials.Endpoint);
             results.AddRange(sent.Select(s => ToResult(s, byToken[s.Token])));
         }
 
@@ -172,6 +172,36 @@ public class PushService(
             var content = JsonSerializer.Deserialize<PushContent>(r.ContentJson) ?? new PushContent();
             return new MemberMessage(r.MessageId, content.Title, content.Body, r.CreatedAt, r.Tokens, r.Accepted, r.DeliveredAt, r.OpenedAt);
         }).ToList();
+    }
+
+    /// <summary>The club's console sends, newest first, optionally only those whose title contains <paramref name="search"/>.</summary>
+    public async Task<IReadOnlyList<PushSendSummary>> HistoryForClubAsync(int clubId, string? search, int take = 50, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sends = db.PushSends.AsNoTracking().Where(s => s.ClubId == clubId);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            sends = sends.Where(s => EF.Functions.Like(s.Title!, "%" + search.Trim() + "%") || s.MessageId == search.Trim());
+        }
+        return await sends.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(take)
+            .Select(s => new PushSendSummary(s.Id, s.MessageId, s.Title, s.TargetDescription, s.ValidateOnly, s.CreatedBy, s.CreatedAt, s.Total, s.Succeeded, s.Failed))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>What a past send said, to whom and how it went: enough to show it again or send it again.</summary>
+    public async Task<(PushContent Content, PushTarget Target, IReadOnlyList<PushDeliveryResult> Results)?> LoadSendAsync(int clubId, long sendId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var send = await db.PushSends.AsNoTracking().Include(s => s.Deliveries).SingleOrDefaultAsync(s => s.Id == sendId && s.ClubId == clubId, ct);
+        if (send is null)
+        {
+            return null;
+        }
+        var content = JsonSerializer.Deserialize<PushContent>(send.ContentJson) ?? new PushContent();
+        var members = send.Deliveries.Where(d => d.MemberId is not null).Select(d => d.MemberId!.Value).Distinct().ToList();
+        var pasted = send.Deliveries.FirstOrDefault(d => d.MemberId is null);
+        var results = send.Deliveries.Select(d => new PushDeliveryResult(d.Token, d.Platform, d.FirebaseProjectSlug, d.MemberId, d.Success, d.FcmMessageName, d.ErrorCode, d.ErrorMessage, d.Attempts)).ToList();
+        return (content, new PushTarget(members, pasted?.Token, pasted?.FirebaseProjectSlug, pasted?.Platform), results);
     }
 
     private static PushDeliveryResult ToResult(FcmSendResult result, PushRecipient recipient) => new(
