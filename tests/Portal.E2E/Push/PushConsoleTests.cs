@@ -34,13 +34,13 @@ public sealed class PushConsoleTests(PortalAppFixture app, PlaywrightFixture pla
             await page.GotoAsync($"/push?member={memberId}");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Push console", Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("2 token(s)");
-            await page.GetByLabel("Title").FillAsync("Weekend offers");
-            await page.GetByLabel("Body").FillAsync("Open the app for your coupons");
+            await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Weekend offers");
+            await page.GetByLabel("Body", new() { Exact = true }).FillAsync("Open the app for your coupons");
             await Expect(page.GetByLabel("Android preview")).ToContainTextAsync("Weekend offers");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dry run results" })).ToBeVisibleAsync();
-            await Expect(page.GetByText("1 accepted, 1 failed")).ToBeVisibleAsync();
+            await Expect(page.GetByText(new Regex("^1 accepted, 1 failed · message id"))).ToBeVisibleAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Send results" })).ToBeVisibleAsync();
@@ -51,6 +51,8 @@ public sealed class PushConsoleTests(PortalAppFixture app, PlaywrightFixture pla
             await Expect(deadRow).ToContainTextAsync("UNREGISTERED");
             await Expect(deadRow).ToContainTextAsync("Token no longer registered");
             await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = liveToken[^10..] })).ToContainTextAsync("accepted");
+            // Both runs are in the history, the dry run marked as such.
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "dry run to member" })).ToContainTextAsync("1 accepted, 1 failed");
 
             await page.GotoAsync("/devices");
             var devicesRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"{deadToken[..8]}…{deadToken[^6..]}" });
