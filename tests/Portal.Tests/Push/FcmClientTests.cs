@@ -127,18 +127,18 @@ public class FcmClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendingToManyReportsProgressForEveryToken()
+    public async Task SendingToAThousandTokensReportsProgressForEveryToken()
     {
         fcm.Latency = TimeSpan.FromMilliseconds(20);
-        var tokens = Enumerable.Range(0, 200).Select(i => $"bulk-{i}").ToList();
+        var tokens = Enumerable.Range(0, 1000).Select(i => $"bulk-{i}").ToList();
         var reported = 0;
         var progress = new SynchronousProgress<FcmSendResult>(_ => Interlocked.Increment(ref reported));
 
         var results = await client.SendManyAsync(key, "infinity-app", tokens, Content, "msg-3", false, progress, CancellationToken.None);
 
-        Assert.Equal(200, results.Count(r => r.Success));
-        Assert.Equal(200, reported);
-        Assert.Equal(200, fcm.Accepted.Count);
+        Assert.Equal(1000, results.Count(r => r.Success));
+        Assert.Equal(1000, reported);
+        Assert.Equal(1000, fcm.Accepted.Count);
     }
 
     [Fact]
