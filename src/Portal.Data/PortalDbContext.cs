@@ -26,6 +26,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<FirebaseProject> FirebaseProjects => Set<FirebaseProject>();
     public DbSet<PushSend> PushSends => Set<PushSend>();
     public DbSet<PushDelivery> PushDeliveries => Set<PushDelivery>();
+    public DbSet<PushTemplate> PushTemplates => Set<PushTemplate>();
+    public DbSet<PushTestDevice> PushTestDevices => Set<PushTestDevice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -68,6 +68,7 @@ public static class PortalServices
         services.AddSingleton<Features.Push.FcmAccessTokens>();
         services.AddScoped<Features.Push.FirebaseProjectService>();
         services.AddScoped<Features.Push.PushService>();
+        services.AddScoped<Features.Push.PushLibraryService>();
         // One HTTP/2 connection pool for all sends (SocketsHttpHandler multiplexes streams on it).
         services.AddHttpClient<Features.Push.FcmClient>()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });

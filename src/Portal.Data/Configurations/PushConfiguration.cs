@@ -53,3 +53,29 @@ public class PushDeliveryConfiguration : IEntityTypeConfiguration<PushDelivery>
         delivery.HasIndex(d => d.DeviceTokenId);
     }
 }
+
+public class PushTemplateConfiguration : IEntityTypeConfiguration<PushTemplate>
+{
+    public void Configure(EntityTypeBuilder<PushTemplate> template)
+    {
+        template.ToTable("PushTemplates");
+        template.Property(t => t.Name).HasMaxLength(ColumnLengths.ApiKeyName);
+        template.Property(t => t.ContentJson).HasMaxLength(ColumnLengths.ExtensionsJson);
+        template.HasOne<LoyaltyClub>().WithMany().HasForeignKey(t => t.ClubId).OnDelete(DeleteBehavior.Cascade);
+        template.HasIndex(t => new { t.ClubId, t.Name }).IsUnique();
+    }
+}
+
+public class PushTestDeviceConfiguration : IEntityTypeConfiguration<PushTestDevice>
+{
+    public void Configure(EntityTypeBuilder<PushTestDevice> device)
+    {
+        device.ToTable("PushTestDevices");
+        device.Property(d => d.Label).HasMaxLength(ColumnLengths.ApiKeyName);
+        device.Property(d => d.Token).HasMaxLength(ColumnLengths.DeviceToken);
+        device.Property(d => d.FirebaseProjectSlug).HasMaxLength(ColumnLengths.FirebaseProjectSlug);
+        device.Property(d => d.Platform).HasMaxLength(ColumnLengths.Platform);
+        device.HasOne<LoyaltyClub>().WithMany().HasForeignKey(d => d.ClubId).OnDelete(DeleteBehavior.Cascade);
+        device.HasIndex(d => new { d.ClubId, d.Token }).IsUnique();
+    }
+}

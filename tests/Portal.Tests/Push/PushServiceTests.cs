@@ -95,6 +95,36 @@ public class PushServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TemplatesAndTestDevicesAreKeptPerClubAndTestDevicesCanBeTargeted()
+    {
+        var templated = Content with { Data = new Dictionary<string, string> { ["offer"] = "7" } };
+        await WithAsync(async p =>
+        {
+            var library = p.GetRequiredService<PushLibraryService>();
+            await library.SaveTemplateAsync(clubId, "Weekend", templated);
+            await library.SaveTemplateAsync(clubId, "Weekend", templated with { Title = "Weekend v2" });
+            await library.SaveTestDeviceAsync(clubId, "Anna's Pixel", "anna-test-token", "infinity-app", "android");
+            return 0;
+        });
+
+        var templates = await WithAsync(p => p.GetRequiredService<PushLibraryService>().TemplatesAsync(clubId));
+        var loaded = await WithAsync(p => p.GetRequiredService<PushLibraryService>().TemplateAsync(clubId, templates.Single().Id));
+        var foreign = await WithAsync(p => p.GetRequiredService<PushLibraryService>().TemplateAsync(clubId + 1, templates.Single().Id));
+        var device = Assert.Single(await WithAsync(p => p.GetRequiredService<PushLibraryService>().TestDevicesAsync(clubId)));
+        var outcome = await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([]) { TestDeviceIds = [device.Id] }, Content, false, "marketer", null));
+
+        Assert.Equal("Weekend v2", loaded!.Title);
+        Assert.Equal("7", loaded.Data["offer"]);
+        Assert.Null(foreign);
+        var result = Assert.Single(outcome.Results);
+        Assert.Equal("anna-test-token", result.Token);
+        Assert.True(result.Success);
+        Assert.Equal(1, database.Scalar("SELECT COUNT(*) FROM PushSends WHERE TargetDescription = 'a test device'"));
+        await using var scope = host.Services.CreateAsyncScope();
+        await Assert.ThrowsAsync<PortalValidationException>(() => scope.ServiceProvider.GetRequiredService<PushLibraryService>().SaveTemplateAsync(clubId, " ", Content));
+    }
+
+    [Fact]
     public async Task ADryRunReportsADeadTokenButLeavesItAlone()
     {
         fcm.Script("dead-token", new FakeAnswer(404, FcmErrorCodes.Unregistered));

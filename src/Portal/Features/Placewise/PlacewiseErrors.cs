@@ -22,8 +22,7 @@ public static class PlacewiseErrors
     /// <summary>467 <c>{"error":"Member is banned!","banned_until":"..."}</c>.</summary>
     public static ObjectResult Banned(DateTime bannedUntil, string timeZone)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return new ObjectResult(new { error = "Member is banned!", banned_until = PlacewiseMemberJson.Local(bannedUntil, zone) }) { StatusCode = MemberBanned };
+        return new ObjectResult(new { error = "Member is banned!", banned_until = PlacewiseMemberJson.Local(bannedUntil, Clubs.ClubTime.Zone(timeZone)) }) { StatusCode = MemberBanned };
     }
 
     /// <summary>The 422 body: one array per property, e.g. <c>{"email":[{"property":"email","error":"presence"}]}</c>.</summary>

@@ -13,7 +13,7 @@ public static class PlacewiseMemberJson
 {
     public static JsonObject From(MemberView member, ClubSchema schema, string timeZone)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = Clubs.ClubTime.Zone(timeZone);
         var properties = new JsonObject();
         // Only what the schema still defines is served; values of removed properties stay stored.
         foreach (var property in schema.Properties)

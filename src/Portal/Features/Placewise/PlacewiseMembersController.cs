@@ -208,22 +208,14 @@ public class PlacewiseMembersController(
     [PlacewiseClient(ApiPermits.MembersShow)]
     [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status200OK)]
     [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> ShowMemberByEmail(string email, CancellationToken ct)
-    {
-        var club = PlacewiseClient.From(HttpContext).Club;
-        return await members.FindIdAsync(club.Id, "email", email, ct) is { } id ? await ShowAsync(club, id, ct) : MemberNotFound();
-    }
+    public Task<IActionResult> ShowMemberByEmail(string email, CancellationToken ct) => ShowByAsync("email", email, ct);
 
     /// <summary>Show Member by msisdn (digits with country code; <c>+</c>, <c>00</c> and spaces are accepted).</summary>
     [HttpGet("members/by_msisdn/{msisdn}")]
     [PlacewiseClient(ApiPermits.MembersShow)]
     [ProducesResponseType(typeof(PlacewiseMemberDocument), StatusCodes.Status200OK)]
     [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> ShowMemberByMsisdn(string msisdn, CancellationToken ct)
-    {
-        var club = PlacewiseClient.From(HttpContext).Club;
-        return await members.FindIdAsync(club.Id, "msisdn", msisdn, ct) is { } id ? await ShowAsync(club, id, ct) : MemberNotFound();
-    }
+    public Task<IActionResult> ShowMemberByMsisdn(string msisdn, CancellationToken ct) => ShowByAsync("msisdn", msisdn, ct);
 
     /// <summary>Update Member by id: partial; a property sent as null is removed. <c>If-Match</c> with the ETag guards against lost updates (409).</summary>
     [HttpPut("members/{id:long}")]
@@ -287,6 +279,12 @@ public class PlacewiseMembersController(
     {
         var me = PlacewiseMember.From(HttpContext);
         return DeleteAsync(me.Club, me.MemberId, ConsentActor.Member(me.MemberId, me.ProductName), ct);
+    }
+
+    private async Task<IActionResult> ShowByAsync(string identifierType, string identifier, CancellationToken ct)
+    {
+        var club = PlacewiseClient.From(HttpContext).Club;
+        return await members.FindIdAsync(club.Id, identifierType, identifier, ct) is { } id ? await ShowAsync(club, id, ct) : MemberNotFound();
     }
 
     private async Task<IActionResult> ShowAsync(Clubs.ClubSummary club, long id, CancellationToken ct)

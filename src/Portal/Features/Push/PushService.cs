@@ -29,6 +29,14 @@ public class PushService(
             .OrderBy(t => t.MemberId).ThenBy(t => t.Id)
             .Select(t => new PushRecipient(t.Token, t.Platform, t.FirebaseProjectSlug, t.MemberId, t.Id))
             .ToListAsync(ct);
+        var testDeviceIds = target.TestDeviceIds.Distinct().ToList();
+        var testDevices = await db.PushTestDevices.AsNoTracking().Where(d => d.ClubId == clubId && testDeviceIds.Contains(d.Id)).ToListAsync(ct);
+        foreach (var device in testDevices.Where(d => recipients.All(r => r.Token != d.Token)))
+        {
+            var known = await db.DeviceTokens.AsNoTracking().Where(t => t.ClubId == clubId && t.Token == device.Token)
+                .Select(t => new { t.Id, t.MemberId }).SingleOrDefaultAsync(ct);
+            recipients.Add(new PushRecipient(device.Token, device.Platform, device.FirebaseProjectSlug, known?.MemberId, known?.Id));
+        }
         if (!string.IsNullOrWhiteSpace(target.RawToken) && recipients.All(r => r.Token != target.RawToken.Trim()))
         {
             var token = target.RawToken.Trim();
@@ -200,6 +208,7 @@ public class PushService(
         var content = JsonSerializer.Deserialize<PushContent>(send.ContentJson) ?? new PushContent();
         var members = send.Deliveries.Where(d => d.MemberId is not null).Select(d => d.MemberId!.Value).Distinct().ToList();
         var pasted = send.Deliveries.FirstOrDefault(d => d.MemberId is null);
+        // Tokens without a member (pasted, or a test device) come back as one pasted token: the first.
         var results = send.Deliveries.Select(d => new PushDeliveryResult(d.Token, d.Platform, d.FirebaseProjectSlug, d.MemberId, d.Success, d.FcmMessageName, d.ErrorCode, d.ErrorMessage, d.Attempts)).ToList();
         return (content, new PushTarget(members, pasted?.Token, pasted?.FirebaseProjectSlug, pasted?.Platform), results);
     }

@@ -1,15 +1,30 @@
 namespace Portal.Features.Push;
 
-/// <summary>Who a test push goes to: some members (all their active tokens) and/or a pasted token with its project.</summary>
+/// <summary>
+/// Who a test push goes to: some members (all their active tokens), saved test devices, and/or a pasted token
+/// with its project.
+/// </summary>
 public record PushTarget(IReadOnlyList<long> MemberIds, string? RawToken = null, string? RawTokenProject = null, string? RawTokenPlatform = null)
 {
-    public string Describe() => (MemberIds.Count, RawToken) switch
+    public IReadOnlyList<int> TestDeviceIds { get; init; } = [];
+
+    public string Describe()
     {
-        (0, not null) => "pasted token",
-        (1, null) => $"member {MemberIds[0]}",
-        (var n, null) => $"{n} members",
-        (var n, not null) => $"{n} member(s) and a pasted token",
-    };
+        var parts = new List<string>();
+        if (MemberIds.Count > 0)
+        {
+            parts.Add(MemberIds.Count == 1 ? $"member {MemberIds[0]}" : $"{MemberIds.Count} members");
+        }
+        if (TestDeviceIds.Count > 0)
+        {
+            parts.Add(TestDeviceIds.Count == 1 ? "a test device" : $"{TestDeviceIds.Count} test devices");
+        }
+        if (RawToken is not null)
+        {
+            parts.Add("a pasted token");
+        }
+        return parts.Count == 0 ? "nobody" : string.Join(" and ", parts);
+    }
 }
 
 /// <summary>One token a send will reach.</summary>
