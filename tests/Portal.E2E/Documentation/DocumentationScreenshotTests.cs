@@ -47,12 +47,21 @@ public sealed class DocumentationScreenshotTests(PortalAppFixture app, Playwrigh
         await page.GotoAsync("/applets");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Infinity Café stamps" })).ToContainTextAsync("loyalty IM-CAFE");
         await CaptureAsync(page, "applets.png");
+
+        await page.GotoAsync("/push?member=1");
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("token(s)");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Black Friday starts now");
+        await page.GetByLabel("Body", new() { Exact = true }).FillAsync("30 % off in 120 stores until Sunday. Show this push at the till.");
+        await Expect(page.GetByLabel("iOS preview")).ToContainTextAsync("Black Friday starts now");
+        await CaptureAsync(page, "push-console.png");
     }, viewport: DesktopViewport);
 
     private static async Task CaptureAsync(IPage page, string fileName)
     {
         // Icons are a web font: a picture taken before it loads shows icon names instead of icons.
         await page.EvaluateAsync("() => document.fonts.ready");
+        // The layout's body is the scrolling box; typing may have scrolled it. Pictures start at the top.
+        await page.EvaluateAsync("() => { document.activeElement?.blur(); document.querySelector('.rz-body')?.scrollTo(0, 0); }");
         Directory.CreateDirectory(BuildPaths.DocumentationScreenshotsDirectory);
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
