@@ -66,6 +66,7 @@ public static class PortalWebApp
             }
         });
         services.AddProblemDetails();
+        services.AddPortalRateLimits(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
 
         var app = builder.Build();
@@ -96,6 +97,7 @@ public static class PortalWebApp
         app.UseStaticFiles();
         // Routing after the error and status-code handlers, so their re-executed requests find /error and /not-found.
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
