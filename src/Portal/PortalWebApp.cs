@@ -24,6 +24,9 @@ public static class PortalWebApp
         // environment, not only Development; a published app has them in wwwroot instead.
         builder.WebHost.UseStaticWebAssets();
 
+        // No API body Portal takes comes near 1 MB (a Firebase key file is 2-3 kB); larger ones are refused with 413.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
         var services = builder.Services;
         services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddHostedService<StartupInitializer>();
@@ -49,7 +52,15 @@ public static class PortalWebApp
 
         // SecurityHeaders sends X-Frame-Options: DENY on every response; antiforgery would add a second, weaker one.
         services.AddAntiforgery(antiforgery => antiforgery.SuppressXFrameOptionsHeader = true);
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
+        {
+            // Chosen, not defaulted: a few minutes to reconnect after a network blip, a bounded number of such
+            // circuits kept in memory, and no unbounded queue of renders for a slow browser.
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            circuits.DisconnectedCircuitMaxRetained = 100;
+            circuits.MaxBufferedUnacknowledgedRenderBatches = 10;
+            circuits.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+        });
         services.AddRadzenComponents();
 
         services.AddControllers();
@@ -66,6 +77,7 @@ public static class PortalWebApp
             }
         });
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddPortalRateLimits(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
 
@@ -116,6 +128,8 @@ public static class PortalWebApp
         // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own ('self') would be a second header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
     }
+
+    public const long MaxRequestBodyBytes = 1024 * 1024;
 
     /// <summary>API paths answer in JSON (ProblemDetails or the seed's own format), never with an HTML page.</summary>
     public static bool IsApiRequest(PathString path) =>
