@@ -89,6 +89,6 @@ public static class RateLimits
             : headers["x-api-key"].ToString() is { Length: > 0 } apiKey ? apiKey
             : headers.Authorization.ToString() is { Length: > 0 } bearer ? bearer
             : null;
-        return value is null ? null : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..32];
+        return value is null ? null : Sha256Hex.Of(value)[..32];
     }
 }

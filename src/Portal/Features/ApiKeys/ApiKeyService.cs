@@ -124,7 +124,7 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
     private static string RandomToken(int bytes) =>
         Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes)).Replace('_', 'x');
 
-    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    private static string Hash(string key) => Sha256Hex.Of(key);
 
     private static ApiKeyInfo ToInfo(ApiKey key, string clubSlug) => new(
         key.Id, key.ClubId, clubSlug, key.Name, key.Prefix,

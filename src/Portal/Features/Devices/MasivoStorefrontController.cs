@@ -47,9 +47,7 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
     [ProducesResponseType(typeof(MasivoError), StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> UpdateDevices(string id, CancellationToken ct)
     {
-        var authorization = Request.Headers.Authorization.ToString();
-        var bearer = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
-        var key = await tokens.AuthenticateAsync(bearer, ct);
+        var key = await tokens.AuthenticateAsync(BearerToken.From(Request), ct);
         if (key is null || !key.Permits.Contains(ApiPermits.StorefrontDevices))
         {
             return Error(StatusCodes.Status401Unauthorized, "A valid bearer token is required");
@@ -101,12 +99,11 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
 
     private static MasivoCustomer Customer(MemberView member, string id)
     {
-        var name = $"{member.Properties["first_name"]} {member.Properties["last_name"]}".Trim();
         var birthday = member.Properties["birthday"]?.ToString();
         return new MasivoCustomer(
             id,
             member.BannedUntil is { } banned && banned > DateTime.UtcNow ? "INACTIVE" : "ACTIVE",
-            name.Length == 0 ? null : name,
+            member.Name,
             member.Properties["email"]?.ToString(),
             Gender: null,
             Dob: birthday is null ? null : $"{birthday}T00:00:00Z",

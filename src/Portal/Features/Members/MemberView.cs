@@ -11,6 +11,9 @@ public record MemberView(
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? BannedUntil, bool HasPassword, IReadOnlyList<long> FavoriteStores, int Version,
     bool HasPushToken, string? ExternalCustomerId, string AccountId, bool TestAccount)
 {
+    /// <summary>First and last name, or null when the profile has neither.</summary>
+    public string? Name => $"{Properties["first_name"]} {Properties["last_name"]}".Trim() is { Length: > 0 } name ? name : null;
+
     /// <summary>
     /// A member with an active push token whose push channel is not switched off. Push follows the devices:
     /// without an active token nothing can be delivered, whatever the member chose.

@@ -69,5 +69,5 @@ public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, Ou
 
     // The destination salts the hash, so equal codes for different people hash differently.
     private static string Hash(string destination, string code) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{destination}\n{code}")));
+        Sha256Hex.Of($"{destination}\n{code}");
 }

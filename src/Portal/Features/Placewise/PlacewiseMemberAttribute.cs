@@ -20,9 +20,7 @@ public sealed class PlacewiseMemberAttribute : Attribute, IAsyncActionFilter
             return;
         }
 
-        var authorization = http.Request.Headers.Authorization.ToString();
-        var accessToken = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
-        var token = await http.RequestServices.GetRequiredService<MemberTokenService>().AuthenticateAsync(club!.Id, accessToken, http.RequestAborted);
+        var token = await http.RequestServices.GetRequiredService<MemberTokenService>().AuthenticateAsync(club!.Id, BearerToken.From(http.Request), http.RequestAborted);
         if (token is null)
         {
             context.Result = PlacewiseErrors.Error(PlacewiseErrors.InvalidMemberToken, "Invalid or expired member token");

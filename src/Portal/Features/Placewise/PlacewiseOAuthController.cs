@@ -101,8 +101,7 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
     public async Task<IActionResult> TokenInfo(CancellationToken ct)
     {
         var member = PlacewiseMember.From(HttpContext);
-        var authorization = Request.Headers.Authorization.ToString();
-        var info = (await tokens.AuthenticateAsync(member.Club.Id, authorization[7..].Trim(), ct))!;
+        var info = (await tokens.AuthenticateAsync(member.Club.Id, BearerToken.From(Request), ct))!;
         return Ok(new
         {
             resource_owner_id = info.MemberId,

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Google.Apis.Auth.OAuth2;
 
 namespace Portal.Features.Push;
@@ -17,13 +15,11 @@ public class FcmAccessTokens
     private readonly ConcurrentDictionary<string, ServiceAccountCredential> credentials = new();
 
     public Task<string> GetAsync(ServiceAccountKey key, CancellationToken ct) =>
-        credentials.GetOrAdd(Fingerprint(key.Json), _ => Create(key)).GetAccessTokenForRequestAsync(cancellationToken: ct);
+        credentials.GetOrAdd(Sha256Hex.Of(key.Json), _ => Create(key)).GetAccessTokenForRequestAsync(cancellationToken: ct);
 
     private static ServiceAccountCredential Create(ServiceAccountKey key)
     {
         var credential = CredentialFactory.FromJson<ServiceAccountCredential>(key.Json);
         return (ServiceAccountCredential)credential.ToGoogleCredential().CreateScoped(Scope).UnderlyingCredential;
     }
-
-    private static string Fingerprint(string json) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 }
