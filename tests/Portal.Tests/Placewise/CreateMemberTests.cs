@@ -172,7 +172,7 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
 
         Assert.Equal(466, (int)(await api.CreateMemberAsync(body)).StatusCode);
 
-        var code = OutboxCode("4790000007");
+        var code = TestOutbox.LatestCode(factory.Database, "4790000007", "registration_password");
         body["registration_password"] = code;
         var created = await api.CreateMemberAsync(body);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -312,15 +312,5 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
         var keys = schema["properties"]!.AsArray().Select(p => p!["key"]!.GetValue<string>()).ToList();
         Assert.Equal(["email", "msisdn", "first_name", "last_name", "birthday", "language", "interests", "child_birth_years"], keys.Take(8));
         Assert.Contains(schema["consents"]!.AsArray(), c => c!["key"]!.GetValue<string>() == "consent1");
-    }
-
-    private string OutboxCode(string recipient)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(factory.Database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Body FROM OutboxMessages WHERE Recipient = '{recipient}' AND Purpose = 'registration_password' ORDER BY Id DESC LIMIT 1";
-        var text = (string)command.ExecuteScalar()!;
-        return System.Text.RegularExpressions.Regex.Match(text, @"\b\d{6}\b").Value;
     }
 }

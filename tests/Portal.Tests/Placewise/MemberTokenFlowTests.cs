@@ -29,7 +29,7 @@ public class MemberTokenFlowTests(PortalWebFactory factory) : IClassFixture<Port
         var sent = await api.SendAsync(HttpMethod.Post, "/v3/test-mall/members/registration_password/sms", """{"msisdn":"+47 412 34 567"}""");
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Equal("{}", await sent.Content.ReadAsStringAsync());
-        var code = OutboxCode("4741234567", "registration_password");
+        var code = TestOutbox.LatestCode(factory.Database, "4741234567", "registration_password");
 
         var created = await api.CreateMemberAsync(JsonNode.Parse($$"""
             {"properties":{"msisdn":"4741234567","first_name":"Kari"},"registration_password":"{{code}}","password":"kari-secret-1"}
@@ -55,7 +55,7 @@ public class MemberTokenFlowTests(PortalWebFactory factory) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.OK, (await api.SendAsync(HttpMethod.Post, "/v3/test-mall/members/otp/email", """{"email":"OTP@example.no"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.SendAsync(HttpMethod.Post, "/v3/test-mall/members/otp/email", """{"email":"nobody@example.no"}""")).StatusCode);
 
-        var token = await TokenAsync("email", "otp@example.no", OutboxCode("otp@example.no", "otp"));
+        var token = await TokenAsync("email", "otp@example.no", TestOutbox.LatestCode(factory.Database, "otp@example.no", "otp"));
 
         Assert.Equal(id, token["resource_owner_id"]!.GetValue<long>());
     }
@@ -243,15 +243,6 @@ public class MemberTokenFlowTests(PortalWebFactory factory) : IClassFixture<Port
 
     private PlacewiseApi AsMember(string accessToken) =>
         new(new MemberTokenClient(factory.CreateBrowserlessClient(), accessToken).Client, "");
-
-    private string OutboxCode(string recipient, string purpose)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(factory.Database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Body FROM OutboxMessages WHERE Recipient = '{recipient}' AND Purpose = '{purpose}' ORDER BY Id DESC LIMIT 1";
-        return System.Text.RegularExpressions.Regex.Match((string)command.ExecuteScalar()!, @"\b\d{6}\b").Value;
-    }
 
     /// <summary>Adds the member's bearer token to every request.</summary>
     private sealed class MemberTokenClient
