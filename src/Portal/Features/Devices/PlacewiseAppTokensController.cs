@@ -32,7 +32,7 @@ public class PlacewiseAppTokensController(DeviceTokenService devices) : Controll
         var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
         if (body is null)
         {
-            return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+            return PlacewiseErrors.MalformedBody();
         }
         var registration = new DeviceRegistration(
             body.String("token", 100_000),

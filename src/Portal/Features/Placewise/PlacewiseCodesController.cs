@@ -71,7 +71,7 @@ public class PlacewiseCodesController(MemberService members, OneTimeCodeService 
         var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
         if (body is null)
         {
-            return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+            return PlacewiseErrors.MalformedBody();
         }
         var destination = normalize(body.String(field, 254));
         if (destination is null)

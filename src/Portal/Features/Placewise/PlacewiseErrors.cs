@@ -19,6 +19,9 @@ public static class PlacewiseErrors
     public static ObjectResult Error(int status, string message) =>
         new(new { error = message }) { StatusCode = status };
 
+    /// <summary>400 for a body that is not a JSON object (or is not JSON at all).</summary>
+    public static ObjectResult MalformedBody() => Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+
     /// <summary>467 <c>{"error":"Member is banned!","banned_until":"..."}</c>.</summary>
     public static ObjectResult Banned(DateTime bannedUntil, string timeZone)
     {

@@ -56,7 +56,7 @@ public class PlacewiseMembersController(
         var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
         if (body is null)
         {
-            return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+            return PlacewiseErrors.MalformedBody();
         }
 
         var properties = body.Object("properties");
@@ -150,7 +150,7 @@ public class PlacewiseMembersController(
         var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
         if (body is null)
         {
-            return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+            return PlacewiseErrors.MalformedBody();
         }
         var properties = body.Object("properties") ?? [];
         var consents = body.Object("consents");
@@ -303,7 +303,7 @@ public class PlacewiseMembersController(
         var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
         if (body is null)
         {
-            return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+            return PlacewiseErrors.MalformedBody();
         }
         var changes = new MemberChanges
         {

@@ -33,7 +33,7 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
         var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
         if (body is null)
         {
-            return PlacewiseErrors.Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
+            return PlacewiseErrors.MalformedBody();
         }
         var grantType = body.String("grant_type", 20);
         MemberTokenService.IssuedTokens? issued;
