@@ -41,10 +41,14 @@ public static class PortalServices
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders();
 
+        services.Configure<Features.Audit.AuditOptions>(configuration.GetSection(Features.Audit.AuditOptions.Section));
+        services.AddSingleton<Features.Audit.AuditLog>();
         services.AddScoped<UserAccountService>();
+        services.AddScoped<Features.Users.UserAdministration>();
         services.AddScoped<FirstRunAdmin>();
         services.AddScoped<ClubService>();
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton<ApiKeyUsage>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DatabaseMaintenance>();
         services.AddScoped<DemoDataSeeder>();
@@ -56,6 +60,7 @@ public static class PortalServices
         services.AddScoped<OneTimeCodeService>();
         services.AddScoped<MemberTokenService>();
         services.AddScoped<MemberQueryService>();
+        services.AddScoped<MemberDataExport>();
         services.AddScoped<Features.Outbox.OutboxQueryService>();
         services.AddScoped<Features.Consents.ConsentStatsService>();
         services.AddScoped<Features.Devices.DeviceTokenService>();

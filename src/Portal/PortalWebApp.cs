@@ -34,6 +34,12 @@ public static class PortalWebApp
         // Sign-in and the current club need HTTP and Blazor, so they are web-only (not in AddPortalCore).
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddScoped<CurrentClub>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientAddress>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<ClientAddress>());
+        services.AddScoped<PortalAccess>();
+        services.AddHostedService<Features.Audit.AuditRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<Features.ApiKeys.ApiKeyUsage>());
         services.AddSingleton<Features.Push.FcmSandbox>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>

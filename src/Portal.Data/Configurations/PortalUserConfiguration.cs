@@ -10,6 +10,7 @@ public class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
     {
         user.Property(u => u.DisplayName).HasMaxLength(ColumnLengths.DisplayName);
         // Deleting a club must not delete the users who last looked at it.
+        user.Property(u => u.TwoFactorRequired).HasDefaultValue(false);
         user.HasOne(u => u.CurrentClub).WithMany().HasForeignKey(u => u.CurrentClubId).OnDelete(DeleteBehavior.SetNull);
     }
 }

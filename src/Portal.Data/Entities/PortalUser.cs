@@ -14,5 +14,11 @@ public class PortalUser : IdentityUser
 
     public LoyaltyClub? CurrentClub { get; set; }
 
+    /// <summary>When an admin disabled the account; a disabled user cannot sign in and open sessions end.</summary>
+    public DateTime? DisabledAt { get; set; }
+
+    /// <summary>An admin requires an authenticator app: the user must set one up before using Portal.</summary>
+    public bool TwoFactorRequired { get; set; }
+
     public List<ClubGrant> ClubGrants { get; set; } = [];
 }

@@ -9,8 +9,12 @@ public static class AccountEndpoints
     /// <summary>Sign-out is a POST with an antiforgery token, so another site cannot sign a user out.</summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async (SignInManager<PortalUser> signIn, [FromForm] string? returnUrl) =>
+        endpoints.MapPost("/account/logout", async (HttpContext http, SignInManager<PortalUser> signIn, PortalAccess access, Audit.AuditLog audit, [FromForm] string? returnUrl) =>
             {
+                if (http.User.Identity?.IsAuthenticated == true)
+                {
+                    await audit.RecordAsync(Audit.AuditActions.SignedOut, access.ActorFor(http.User));
+                }
                 await signIn.SignOutAsync();
                 return TypedResults.LocalRedirect("/account/login?signedOut=true");
             })

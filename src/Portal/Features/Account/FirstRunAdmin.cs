@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,7 +21,7 @@ public class FirstRunAdmin(PortalDbContext db, UserAccountService accounts, IOpt
             return null;
         }
         var email = options.Value.FirstRunAdminEmail;
-        var password = GeneratePassword();
+        var password = TemporaryPassword.New();
         var allClubs = await db.Clubs.Select(c => c.Slug).ToListAsync(ct);
         await accounts.CreateAsync(email, password, PortalRoles.Admin, allClubs, ct);
 
@@ -35,16 +34,5 @@ public class FirstRunAdmin(PortalDbContext db, UserAccountService accounts, IOpt
         console.WriteLine("==================================================================");
         console.WriteLine();
         return (email, password);
-    }
-
-    // 20 characters from an alphabet without look-alikes, plus one of each class the password policy asks for.
-    private static string GeneratePassword()
-    {
-        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var chars = Enumerable.Range(0, 17).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToList();
-        chars.Add((char)('a' + RandomNumberGenerator.GetInt32(26)));
-        chars.Add((char)('A' + RandomNumberGenerator.GetInt32(26)));
-        chars.Add((char)('2' + RandomNumberGenerator.GetInt32(8)));
-        return new string(chars.ToArray());
     }
 }

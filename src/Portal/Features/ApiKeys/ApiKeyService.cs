@@ -13,7 +13,7 @@ namespace Portal.Features.ApiKeys;
 /// the prefix finds the row, and only the SHA-256 of the whole key is stored. A slow password hash is not
 /// needed: the secret is 256 random bits, not something a person chose.
 /// </summary>
-public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ApiKeyUsage usage, Audit.AuditLog audit)
 {
     private const string KeyStart = "pk_";
 
@@ -25,7 +25,11 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
     public record ApiKeyInfo(int Id, int ClubId, string ClubSlug, string Name, string Prefix, IReadOnlyList<string> Permits, string? AccountId,
         DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
-    public async Task<IssuedKey> CreateAsync(string clubSlug, string name, string? permits, string? accountId, CancellationToken ct = default)
+    /// <summary>Issues a key; the returned key text is shown once and never stored.</summary>
+    public async Task<IssuedKey> CreateAsync(string clubSlug, string name, string? permits, string? accountId, CancellationToken ct = default) =>
+        await CreateAsync(clubSlug, name, permits, accountId, Audit.AuditActor.System, ct);
+
+    public async Task<IssuedKey> CreateAsync(string clubSlug, string name, string? permits, string? accountId, Audit.AuditActor by, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > ColumnLengths.ApiKeyName)
         {
@@ -51,8 +55,13 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
             AccountId = accountId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        // The key and its audit record commit together (the record needs the key's id).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(ct);
+        audit.Add(db, Audit.AuditActions.ApiKeyCreated, by, club.Id, $"api_key:{entity.Id}", $"name={entity.Name}; permits={entity.Permits}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new IssuedKey(ToInfo(entity, club.Slug), key);
     }
 
@@ -65,13 +74,20 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     /// <summary>Revokes a key of the club; revoking an already revoked key changes nothing.</summary>
-    public async Task<ApiKeyInfo> RevokeAsync(string clubSlug, int id, CancellationToken ct = default)
+    public async Task<ApiKeyInfo> RevokeAsync(string clubSlug, int id, CancellationToken ct = default) =>
+        await RevokeAsync(clubSlug, id, Audit.AuditActor.System, ct);
+
+    public async Task<ApiKeyInfo> RevokeAsync(string clubSlug, int id, Audit.AuditActor by, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var club = await FindClubAsync(db, clubSlug, ct);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.ClubId == club.Id, ct)
             ?? throw new PortalValidationException("id", $"Club '{clubSlug}' has no API key with id {id}.");
-        key.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = clock.GetUtcNow().UtcDateTime;
+            audit.Add(db, Audit.AuditActions.ApiKeyRevoked, by, club.Id, $"api_key:{key.Id}", $"name={key.Name}");
+        }
         await db.SaveChangesAsync(ct);
         return ToInfo(key, club.Slug);
     }
@@ -95,7 +111,12 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
         }
         var matches = CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(Hash(presentedKey!)), Encoding.ASCII.GetBytes(key.SecretHash));
-        return matches ? ToInfo(key, key.Club!.Slug) : null;
+        if (!matches)
+        {
+            return null;
+        }
+        usage.Touch(key.Id);
+        return ToInfo(key, key.Club!.Slug);
     }
 
     /// <summary>The key with this id if it is still active (a token issued for it is only as good as the key).</summary>

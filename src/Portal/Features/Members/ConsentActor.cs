@@ -5,6 +5,9 @@ namespace Portal.Features.Members;
 /// <summary>Who changed a member's data and through which channel; recorded with every consent change.</summary>
 public record ConsentActor(string Channel, string ActorType, string? ActorId, string? ActorName, string? ClientName = null)
 {
+    /// <summary>Where the change came from, for the audit log; not part of the consent history.</summary>
+    public string? RemoteIp { get; init; }
+
     public const string PortalChannel = "portal";
     public const string ApiChannel = "api";
     public const string ImportChannel = "import";

@@ -13,12 +13,37 @@ public static class MemberExportEndpoint
 {
     public const string Path = "/members/export.csv";
 
-    public static void MapMemberExport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, ExportAsync)
-            .RequireAuthorization(policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Marketer))
-            .ExcludeFromDescription();
+    /// <summary>One member's data as JSON (access and portability requests), from the member page.</summary>
+    public static string DataPath(long memberId) => $"/members/{memberId}/export.json";
 
-    private static async Task ExportAsync(HttpContext http, CurrentClub currentClub, MemberQueryService queries, CancellationToken ct)
+    public static void MapMemberExport(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, ExportAsync)
+            .RequireAuthorization(policy => policy.RequireRole(PortalPermissions.RolesFor(PortalPermission.ExportMembers)))
+            .ExcludeFromDescription();
+        endpoints.MapGet("/members/{id:long}/export.json", ExportMemberDataAsync)
+            .RequireAuthorization(policy => policy.RequireRole(PortalPermissions.RolesFor(PortalPermission.ExportMemberData)))
+            .ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> ExportMemberDataAsync(long id, HttpContext http, CurrentClub currentClub, PortalAccess access, MemberDataExport export, CancellationToken ct)
+    {
+        var club = await currentClub.GetForAsync(http.User, ct);
+        if (club is null || await access.RequireAsync(http.User, PortalPermission.ExportMemberData, club.Id) is null)
+        {
+            return TypedResults.Forbid();
+        }
+        // Another club's member id answers exactly like a missing one.
+        if (await export.BuildAsync(club.Id, id, ct) is not { } document)
+        {
+            return TypedResults.NotFound();
+        }
+        await access.RecordAsync(http.User, Audit.AuditActions.MemberExported, club.Id, $"member:{id}");
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{club.Slug}-member-{id}.json\"";
+        return TypedResults.Text(document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), "application/json", Encoding.UTF8);
+    }
+
+    private static async Task ExportAsync(HttpContext http, CurrentClub currentClub, MemberQueryService queries, PortalAccess access, CancellationToken ct)
     {
         var club = await currentClub.GetForAsync(http.User, ct);
         if (club is null)
@@ -26,7 +51,13 @@ public static class MemberExportEndpoint
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+        if (await access.RequireAsync(http.User, PortalPermission.ExportMembers, club.Id) is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
         var query = MemberListQueryString.Read(http.Request.Query);
+        await access.RecordAsync(http.User, Audit.AuditActions.MembersExported, club.Id, details: "csv");
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{club.Slug}-members-{DateTime.UtcNow:yyyyMMdd}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024);

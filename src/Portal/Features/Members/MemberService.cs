@@ -194,6 +194,7 @@ public class MemberService(
             Action = "member.deleted",
             Target = $"member:{memberId}",
             Details = $"channel={actor.Channel}",
+            RemoteIp = actor.RemoteIp,
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -16,7 +16,9 @@ public class PlacewiseMembersController(
     MemberService members,
     ClubSchemaService schemas,
     OneTimeCodeService codes,
-    IExternalTokenVerifier externalTokens) : ControllerBase
+    IExternalTokenVerifier externalTokens,
+    MemberDataExport export,
+    Audit.AuditLog audit) : ControllerBase
 {
     private const int MinPasswordLength = 8;
     private const int MaxPasswordLength = 128;
@@ -268,6 +270,29 @@ public class PlacewiseMembersController(
     {
         var me = PlacewiseMember.From(HttpContext);
         return UpdateAsync(me.Club, me.MemberId, ConsentActor.Member(me.MemberId, me.ProductName), mayIgnoreRequired: false, ct);
+    }
+
+    /// <summary>Export My Data (member token): everything Portal holds about the member, as one JSON document.</summary>
+    /// <remarks>
+    /// Portal's addition to the Placewise API, for access and portability requests: profile, properties, consents
+    /// with their full history, devices, applet memberships, pushes and messages sent. Leaves out the password hash
+    /// and sign-in tokens.
+    /// </remarks>
+    [HttpGet("members/me/data_export")]
+    [PlacewiseMember]
+    [ProducesResponseType(typeof(JsonObject), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.InvalidMemberToken)]
+    [ProducesResponseType(typeof(PlacewiseBannedDocument), PlacewiseErrors.MemberBanned)]
+    public async Task<IActionResult> ExportMe(CancellationToken ct)
+    {
+        var me = PlacewiseMember.From(HttpContext);
+        if (await export.BuildAsync(me.Club.Id, me.MemberId, ct) is not { } document)
+        {
+            return MemberNotFound();
+        }
+        await audit.RecordAsync(Audit.AuditActions.MemberExported, new Audit.AuditActor("member", me.MemberId.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
+            HttpContext.Connection.RemoteIpAddress?.ToString()), me.Club.Id, $"member:{me.MemberId}", $"api; client={me.ProductName}");
+        return Ok(document);
     }
 
     /// <summary>Destroy Member (member token): the member erases themself.</summary>

@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Account;
+using Portal.Features.Audit;
+
+namespace Portal.Features.Users;
+
+public sealed record UserRow(
+    string Id, string Email, string Role, IReadOnlyList<ClubChoice> Clubs, bool TwoFactorEnabled, bool TwoFactorRequired,
+    DateTime? DisabledAt, DateTimeOffset? LockedOutUntil, DateTime CreatedAt);
+
+public sealed record ClubChoice(int Id, string Name);
+
+/// <summary>What an admin may set on a user. Clubs are only those the admin manages; grants to other clubs are kept.</summary>
+public sealed record UserAccess(string Role, IReadOnlyCollection<int> ClubIds, bool TwoFactorRequired);
+
+/// <summary>
+/// The Users page's rules. An admin manages the users who share a club with them (and users with no club
+/// yet), can grant only their own clubs, and cannot lock themselves out. Every change renews the user's
+/// security stamp, which ends their open sessions on the next request so the change takes effect at once.
+/// </summary>
+public class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, UserAccountService accounts, AuditLog audit, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ClubChoice>> ManagedClubsAsync(string adminId, CancellationToken ct = default) =>
+        await db.ClubGrants.AsNoTracking().Where(g => g.UserId == adminId).OrderBy(g => g.Club!.Name)
+            .Select(g => new ClubChoice(g.ClubId, g.Club!.Name)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<UserRow>> ListAsync(string adminId, CancellationToken ct = default)
+    {
+        var managed = (await ManagedClubsAsync(adminId, ct)).Select(c => c.Id).ToList();
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => !db.ClubGrants.Any(g => g.UserId == u.Id) || db.ClubGrants.Any(g => g.UserId == u.Id && managed.Contains(g.ClubId)))
+            .OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id, u.Email, u.TwoFactorEnabled, u.TwoFactorRequired, u.DisabledAt, u.LockoutEnd, u.CreatedAt,
+                Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+                Clubs = db.ClubGrants.Where(g => g.UserId == u.Id && managed.Contains(g.ClubId)).OrderBy(g => g.Club!.Name)
+                    .Select(g => new ClubChoice(g.ClubId, g.Club!.Name)).ToList(),
+            })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return rows.Select(u => new UserRow(u.Id, u.Email ?? "", u.Role ?? "", u.Clubs, u.TwoFactorEnabled, u.TwoFactorRequired, u.DisabledAt,
+            u.LockoutEnd > now ? u.LockoutEnd : null, u.CreatedAt)).ToList();
+    }
+
+    /// <summary>Creates a user with a temporary password, returned once for the admin to pass on.</summary>
+    public async Task<string> InviteAsync(string adminId, AuditActor by, string email, UserAccess access, CancellationToken ct = default)
+    {
+        var clubs = await CheckClubsAsync(adminId, access.ClubIds, ct);
+        var password = TemporaryPassword.New();
+        var user = await accounts.CreateAsync(email, password, access.Role, clubs.Select(c => c.Slug).ToList(), ct);
+        if (access.TwoFactorRequired)
+        {
+            user.TwoFactorRequired = true;
+            ThrowOnFailure(await users.UpdateAsync(user));
+        }
+        await audit.RecordAsync(AuditActions.UserCreated, by, target: $"user:{user.Id}",
+            details: $"email={user.Email}; role={PortalRoles.Canonical(access.Role)}; clubs={string.Join(",", clubs.Select(c => c.Slug))}; two_factor_required={access.TwoFactorRequired}");
+        return password;
+    }
+
+    public async Task UpdateAccessAsync(string adminId, AuditActor by, string userId, UserAccess access, CancellationToken ct = default)
+    {
+        var role = PortalRoles.Canonical(access.Role) ?? throw new PortalValidationException("role", "Choose a role.");
+        var clubs = await CheckClubsAsync(adminId, access.ClubIds, ct);
+        var user = await FindManagedAsync(adminId, userId, ct);
+        if (userId == adminId && role != PortalRoles.Admin)
+        {
+            throw new PortalValidationException("role", "You cannot take the Admin role from yourself; ask another admin.");
+        }
+        var managed = (await ManagedClubsAsync(adminId, ct)).Select(c => c.Id).ToHashSet();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var currentRoles = await users.GetRolesAsync(user);
+        if (!currentRoles.SequenceEqual([role]))
+        {
+            ThrowOnFailure(await users.RemoveFromRolesAsync(user, currentRoles));
+            ThrowOnFailure(await users.AddToRoleAsync(user, role));
+        }
+        var grants = await db.ClubGrants.Where(g => g.UserId == userId).ToListAsync(ct);
+        db.ClubGrants.RemoveRange(grants.Where(g => managed.Contains(g.ClubId) && !access.ClubIds.Contains(g.ClubId)));
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ClubGrants.AddRange(access.ClubIds.Where(id => grants.All(g => g.ClubId != id))
+            .Select(id => new ClubGrant { UserId = userId, ClubId = id, GrantedAt = now }));
+        user.TwoFactorRequired = access.TwoFactorRequired;
+        ThrowOnFailure(await users.UpdateAsync(user));
+        ThrowOnFailure(await users.UpdateSecurityStampAsync(user));
+        audit.Add(db, AuditActions.UserChanged, by, target: $"user:{userId}",
+            details: $"role={role}; clubs={string.Join(",", clubs.Select(c => c.Slug))}; two_factor_required={access.TwoFactorRequired}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task SetDisabledAsync(string adminId, AuditActor by, string userId, bool disabled, CancellationToken ct = default)
+    {
+        if (userId == adminId && disabled)
+        {
+            throw new PortalValidationException("user", "You cannot disable your own account.");
+        }
+        var user = await FindManagedAsync(adminId, userId, ct);
+        user.DisabledAt = disabled ? user.DisabledAt ?? clock.GetUtcNow().UtcDateTime : null;
+        ThrowOnFailure(await users.UpdateAsync(user));
+        // A new stamp ends the sessions the user has open now.
+        ThrowOnFailure(await users.UpdateSecurityStampAsync(user));
+        await audit.RecordAsync(disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, by, target: $"user:{userId}", details: $"email={user.Email}");
+    }
+
+    /// <summary>Sets a new temporary password (returned once), clears a lockout and signs the user out everywhere.</summary>
+    public async Task<string> ResetPasswordAsync(string adminId, AuditActor by, string userId, CancellationToken ct = default)
+    {
+        var user = await FindManagedAsync(adminId, userId, ct);
+        var password = TemporaryPassword.New();
+        ThrowOnFailure(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
+        ThrowOnFailure(await users.SetLockoutEndDateAsync(user, null));
+        ThrowOnFailure(await users.ResetAccessFailedCountAsync(user));
+        await audit.RecordAsync(AuditActions.UserPasswordReset, by, target: $"user:{userId}", details: $"email={user.Email}");
+        return password;
+    }
+
+    /// <summary>Turns two-factor sign-in off and forgets the authenticator key, for a user who lost their phone.</summary>
+    public async Task ResetTwoFactorAsync(string adminId, AuditActor by, string userId, CancellationToken ct = default)
+    {
+        var user = await FindManagedAsync(adminId, userId, ct);
+        ThrowOnFailure(await users.SetTwoFactorEnabledAsync(user, false));
+        ThrowOnFailure(await users.ResetAuthenticatorKeyAsync(user));
+        await audit.RecordAsync(AuditActions.UserTwoFactorReset, by, target: $"user:{userId}", details: $"email={user.Email}");
+    }
+
+    private async Task<PortalUser> FindManagedAsync(string adminId, string userId, CancellationToken ct)
+    {
+        var managed = (await ManagedClubsAsync(adminId, ct)).Select(c => c.Id).ToList();
+        // A user of another admin's clubs answers like a missing one.
+        return await db.Users.Where(u => u.Id == userId)
+                   .Where(u => !db.ClubGrants.Any(g => g.UserId == u.Id) || db.ClubGrants.Any(g => g.UserId == u.Id && managed.Contains(g.ClubId)))
+                   .SingleOrDefaultAsync(ct)
+               ?? throw new PortalValidationException("user", "No such user.");
+    }
+
+    private async Task<List<LoyaltyClub>> CheckClubsAsync(string adminId, IReadOnlyCollection<int> clubIds, CancellationToken ct)
+    {
+        var managed = (await ManagedClubsAsync(adminId, ct)).Select(c => c.Id).ToHashSet();
+        if (clubIds.Count == 0)
+        {
+            throw new PortalValidationException("clubs", "Grant at least one club.");
+        }
+        if (!clubIds.All(managed.Contains))
+        {
+            throw new PortalValidationException("clubs", "You can only grant clubs you manage.");
+        }
+        return await db.Clubs.AsNoTracking().Where(c => clubIds.Contains(c.Id)).ToListAsync(ct);
+    }
+
+    private static void ThrowOnFailure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new PortalValidationException("user", string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
