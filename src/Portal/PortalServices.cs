@@ -39,7 +39,9 @@ public static class PortalServices
         services.AddIdentityCore<PortalUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+        services.AddScoped<IUserConfirmation<PortalUser>, PortalUserConfirmation>();
 
         services.Configure<Features.Audit.AuditOptions>(configuration.GetSection(Features.Audit.AuditOptions.Section));
         services.AddSingleton<Features.Audit.AuditLog>();
@@ -93,7 +95,8 @@ public static class PortalServices
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-        options.SignIn.RequireConfirmedAccount = false;
+        // "Confirmed" means "not disabled by an admin" (PortalUserConfirmation); e-mail confirmation is not used.
+        options.SignIn.RequireConfirmedAccount = true;
     }
 
     /// <summary>A host with the core services only, for CLI verbs: no web server, no hosted services.</summary>

@@ -53,8 +53,12 @@ public static class PortalWebApp
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        // The cookie is checked against the database on every request (one indexed read), so a disabled user or
+        // one whose role changed is turned away at once rather than at the default 30-minute check.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, PortalAuthenticationStateProvider>();
 
         // SecurityHeaders sends X-Frame-Options: DENY on every response; antiforgery would add a second, weaker one.
         services.AddAntiforgery(antiforgery => antiforgery.SuppressXFrameOptionsHeader = true);
@@ -117,6 +121,7 @@ public static class PortalWebApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseTwoFactorSetUpRequirement();
         app.UseAuthorization();
         app.UseAntiforgery();
 

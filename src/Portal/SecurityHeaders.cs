@@ -1,11 +1,18 @@
 namespace Portal;
 
-/// <summary>
-/// Headers every response carries. A full Content-Security-Policy (script and style sources for Blazor and
-/// Radzen) comes with the security hardening work; framing is already forbidden.
-/// </summary>
+/// <summary>Headers every response carries.</summary>
 public static class SecurityHeaders
 {
+    /// <summary>
+    /// Scripts only from Portal itself (Blazor, Radzen and portal.js are files, nothing inline, no eval).
+    /// Styles allow inline attributes because Radzen components set style="..." on elements. Images may come
+    /// from https sites: applet icons and push images are URLs admins enter. The Blazor circuit's WebSocket
+    /// is same-origin, which 'self' covers.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; "
+        + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -13,7 +20,7 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
             return next(context);
         });
 }

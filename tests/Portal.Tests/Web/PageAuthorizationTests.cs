@@ -6,7 +6,7 @@ namespace Portal.Tests.Web;
 /// <summary>Every page needs sign-in unless it is on the short public list; a new page cannot forget it.</summary>
 public class PageAuthorizationTests
 {
-    private static readonly HashSet<string> PublicPages = ["/account/login", "/not-found", "/error"];
+    private static readonly HashSet<string> PublicPages = ["/account/login", "/account/login-two-factor", "/not-found", "/error"];
 
     public static TheoryData<string> RoutablePages()
     {

@@ -87,7 +87,12 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             .Select(id => new ClubGrant { UserId = userId, ClubId = id, GrantedAt = now }));
         user.TwoFactorRequired = access.TwoFactorRequired;
         ThrowOnFailure(await users.UpdateAsync(user));
-        ThrowOnFailure(await users.UpdateSecurityStampAsync(user));
+        if (userId != adminId)
+        {
+            // Ends the user's open sessions: they sign in again and get the new role and clubs. An admin editing
+            // themself keeps their session; their page actions are checked against the database anyway.
+            ThrowOnFailure(await users.UpdateSecurityStampAsync(user));
+        }
         audit.Add(db, AuditActions.UserChanged, by, target: $"user:{userId}",
             details: $"role={role}; clubs={string.Join(",", clubs.Select(c => c.Slug))}; two_factor_required={access.TwoFactorRequired}");
         await db.SaveChangesAsync(ct);
