@@ -51,6 +51,6 @@ public sealed class LoginPageTests(PortalAppFixture app, PlaywrightFixture playw
         await login.SignInAsync(App.Admin);
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/audit$"));
-        await new ComingSoonPage(page).ExpectShownAsync("Audit log");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();
     });
 }

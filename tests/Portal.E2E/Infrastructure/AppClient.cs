@@ -25,9 +25,9 @@ public sealed class AppClient(PortalAppFixture app) : IDisposable
         return body["access_token"]!.GetValue<string>();
     }
 
-    public Task RegisterAppTokenAsync(string accessToken, string token, string installation, string platform = "android") =>
+    public Task RegisterAppTokenAsync(string accessToken, string token, string installation, string platform = "android", string firebaseProject = "infinity-app") =>
         SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members/me/app_tokens",
-            JsonNode.Parse($$"""{"token":"{{token}}","platform":"{{platform}}","app_installation_id":"{{installation}}","firebase_project_slug":"infinity-app"}"""), null, accessToken);
+            JsonNode.Parse($$"""{"token":"{{token}}","platform":"{{platform}}","app_installation_id":"{{installation}}","firebase_project_slug":"{{firebaseProject}}"}"""), null, accessToken);
 
     public Task ReportDeliveredAsync(string accessToken, string messageId) =>
         SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members/me/messages/{messageId}/delivered", null, null, accessToken);

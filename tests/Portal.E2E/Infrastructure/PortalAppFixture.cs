@@ -167,6 +167,8 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(DataDirectory, "portal.db")}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = AspNetCoreEnvironment;
         start.Environment["Portal__SeedDemoData"] = "true";
+        // Every browser test signs in from 127.0.0.1; the per-address limit is for the internet, not for one test run.
+        start.Environment["RateLimits__SignInPerIpPerMinute"] = "300";
         if (Fcm is not null)
         {
             start.Environment["Fcm__Endpoint"] = Fcm.BaseUrl.ToString();

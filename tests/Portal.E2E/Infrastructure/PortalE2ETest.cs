@@ -29,9 +29,19 @@ public abstract class PortalE2ETest(PortalAppFixture app, PlaywrightFixture play
         FailureScreenshot.Forget(testName);
         await using var context = await NewContextAsync(signedInAs, viewport);
         var page = await context.NewPageAsync();
+        // Every page of every test also checks the Content-Security-Policy: Chromium reports what it blocks on the console.
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                blocked.Add(message.Text);
+            }
+        };
         try
         {
             await body(page);
+            Assert.True(blocked.Count == 0, "The Content-Security-Policy blocked:\n" + string.Join("\n", blocked));
         }
         catch
         {
