@@ -221,7 +221,8 @@ public static class BadInputCorpus
         ("combining marks", "e\u0301\u0301\u0301"),
         ("right-to-left", "\u202Eevil"),
         ("emoji", "😀"),
-        ("NUL", "a\u0000b"),
+        // A NUL in a path is refused by the server (Kestrel, and the test host) before routing; its escaped text is not.
+        ("escaped NUL", "a%00b"),
         ("negative", "-1"),
         ("zero", "0"),
         ("overflow", "99999999999999999999999"),

@@ -13,9 +13,11 @@ public static class BadInputEntries
     private const string Slug = "loyalty_club_slug";
     private const string Placewise = "v3/{loyalty_club_slug}/members";
 
-    public static readonly IReadOnlyDictionary<string, CorpusEntry> All = Build();
+    private static readonly Lazy<IReadOnlyDictionary<string, CorpusEntry>> Entries = new(Build);
 
-    private static Dictionary<string, CorpusEntry> Build()
+    public static IReadOnlyDictionary<string, CorpusEntry> All => Entries.Value;
+
+    private static IReadOnlyDictionary<string, CorpusEntry> Build()
     {
         var entries = new Dictionary<string, CorpusEntry>(StringComparer.Ordinal)
         {
@@ -45,7 +47,7 @@ public static class BadInputEntries
                     var token = $"masivo-mass-{c.Next()}";
                     var extras = new JsonObject
                     {
-                        ["device_token"] = token, ["member_id"] = c.Factory.ClubB.MemberId, ["club_id"] = c.Factory.ClubB.Id, ["status"] = "invalid",
+                        ["device_token"] = token, ["device_info"] = new JsonObject { ["platform"] = "web" }, ["member_id"] = c.Factory.ClubB.MemberId, ["club_id"] = c.Factory.ClubB.Id, ["status"] = "invalid",
                         ["id"] = 1, ["customer_id"] = "someone-else", ["last_seen_at"] = "2000-01-01T00:00:00Z",
                     };
                     return (extras, _ =>
