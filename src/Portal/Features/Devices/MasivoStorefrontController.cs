@@ -85,8 +85,14 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
         return Ok(new MasivoCustomerResponse(new MasivoCustomerData(Customer(member, id), Wallet(member, id))));
     }
 
-    private async Task<long?> FindCustomerAsync(int clubId, string id, CancellationToken ct)
+    private async Task<long?> FindCustomerAsync(int clubId, string? id, CancellationToken ct)
     {
+        // Model binding turns a blank path segment into null, and "ExternalCustomerId == null" would match any
+        // member without an external id.
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
         var byExternalId = await db.Members.AsNoTracking().Where(m => m.ClubId == clubId && m.ExternalCustomerId == id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (byExternalId is not null)
         {
