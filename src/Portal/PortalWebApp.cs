@@ -112,7 +112,7 @@ public static class PortalWebApp
         }
 
         app.UseWhen(context => IsApiRequest(context.Request.Path),
-            api => api.UseStatusCodePages());
+            api => api.UseStatusCodePages(WriteApiStatusAsync));
         app.UseWhen(context => !IsApiRequest(context.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 
@@ -138,6 +138,26 @@ public static class PortalWebApp
         }
         // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own ('self') would be a second header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
+    }
+
+    /// <summary>
+    /// The body of a bare error status (no route for an id that is not a number, 405, 415): Placewise's
+    /// <c>{"error": "..."}</c> under <c>/v3</c>, where apps read that format whatever went wrong; ProblemDetails elsewhere.
+    /// </summary>
+    private static async Task WriteApiStatusAsync(Microsoft.AspNetCore.Diagnostics.StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        if (http.Request.Path.StartsWithSegments("/v3"))
+        {
+            await http.Response.WriteAsJsonAsync(new { error = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) });
+            return;
+        }
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status },
+        });
     }
 
     public const long MaxRequestBodyBytes = 1024 * 1024;

@@ -60,17 +60,28 @@ public class PlumbingTests(PortalWebFactory factory) : IClassFixture<PortalWebFa
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
     }
 
-    [Theory]
-    [InlineData("/api/nothing-here")]
-    [InlineData("/v3/nothing-here")]
-    public async Task UnknownApiPathAnswersProblemDetails(string path)
+    [Fact]
+    public async Task UnknownApiPathAnswersProblemDetails()
     {
-        var response = await client.GetAsync(path);
+        var response = await client.GetAsync("/api/nothing-here");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/v3/nothing-here")]
+    [InlineData("/v3/test-mall/members/not-a-number")]
+    public async Task UnknownPlacewisePathAnswersPlacewisesErrorBody(string path)
+    {
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Not Found", error.RootElement.GetProperty("error").GetString());
     }
 
     [Fact]

@@ -87,7 +87,8 @@ public class CentrapayAppletMembershipsController(ApiKeyService keys, AppletMemb
         }
         var limit = AppletMembershipService.DefaultPageSize;
         if (paginationLimit is not null
-            && (!int.TryParse(paginationLimit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > AppletMembershipService.MaxPageSize))
+            && (!paginationLimit.All(char.IsAsciiDigit) // int.TryParse ignores trailing NUL characters
+                || !int.TryParse(paginationLimit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > AppletMembershipService.MaxPageSize))
         {
             return Error(StatusCodes.Status400BadRequest, $"paginationLimit must be a whole number from 1 to {AppletMembershipService.MaxPageSize}");
         }

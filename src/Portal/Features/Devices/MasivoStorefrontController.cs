@@ -65,13 +65,14 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
             return Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
         }
         var info = body.Object("device_info") ?? [];
+        var typeErrors = new Dictionary<string, IReadOnlyList<string>>(body.Errors);
         var registration = new DeviceRegistration(
             body.String("device_token", 100_000),
-            info["platform"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? info["platform"]!.GetValue<string>().ToLowerInvariant() : null,
-            DeviceModel: info["model"]?.ToString(),
-            OsVersion: info["osVersion"]?.ToString());
-        var errors = body.Errors.Count > 0
-            ? body.Errors
+            InfoString(info, "platform", typeErrors)?.ToLowerInvariant(),
+            DeviceModel: InfoString(info, "model", typeErrors),
+            OsVersion: InfoString(info, "osVersion", typeErrors));
+        var errors = typeErrors.Count > 0
+            ? typeErrors
             : DeviceTokenRules.Check(registration, DeviceTokenRules.Platforms, platformField: "device_info.platform", tokenField: "device_token");
         if (errors.Count > 0)
         {
@@ -85,8 +86,14 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
         return Ok(new MasivoCustomerResponse(new MasivoCustomerData(Customer(member, id), Wallet(member, id))));
     }
 
-    private async Task<long?> FindCustomerAsync(int clubId, string id, CancellationToken ct)
+    private async Task<long?> FindCustomerAsync(int clubId, string? id, CancellationToken ct)
     {
+        // Model binding turns a blank path segment into null, and "ExternalCustomerId == null" would match any
+        // member without an external id.
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
         var byExternalId = await db.Members.AsNoTracking().Where(m => m.ClubId == clubId && m.ExternalCustomerId == id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (byExternalId is not null)
         {
@@ -95,6 +102,22 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
         return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var memberId)
             ? await db.Members.AsNoTracking().Where(m => m.ClubId == clubId && m.Id == memberId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct)
             : null;
+    }
+
+    /// <summary>A string field of <c>device_info</c>; any other JSON type is an <c>invalid_string</c> error, not its JSON text.</summary>
+    private static string? InfoString(System.Text.Json.Nodes.JsonObject info, string name, Dictionary<string, IReadOnlyList<string>> errors)
+    {
+        var value = info[name];
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        {
+            errors[$"device_info.{name}"] = [Schema.PropertyErrorCodes.InvalidString];
+            return null;
+        }
+        return value.GetValue<string>();
     }
 
     private static MasivoCustomer Customer(MemberView member, string id)

@@ -396,7 +396,9 @@ public class PlacewiseMembersController(
         {
             return true;
         }
-        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) || value < 1)
+        // int.TryParse ignores trailing NUL characters, so the digits are checked first.
+        if (!text.All(char.IsAsciiDigit)
+            || !int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) || value < 1)
         {
             value = 0;
             return false;

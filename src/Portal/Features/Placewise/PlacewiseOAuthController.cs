@@ -24,6 +24,7 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
     [JsonRequestBody(typeof(PlacewiseTokenRequest))]
     [ProducesResponseType(typeof(PlacewiseTokenResponse), StatusCodes.Status200OK)]
     [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.BadCredentials)]
     [ProducesResponseType(typeof(PlacewiseErrorDocument), PlacewiseErrors.BadRefreshToken)]
     [ProducesResponseType(typeof(PlacewiseBannedDocument), PlacewiseErrors.MemberBanned)]
@@ -35,14 +36,20 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
         {
             return PlacewiseErrors.MalformedBody();
         }
+        // Every field is read (and type-checked) whatever the grant, so a malformed one is a 422, not silently ignored.
         var grantType = body.String("grant_type", 20);
+        var identifierType = body.String("identifier_type", 10) ?? "email";
+        var identifier = body.String("identifier", 254);
+        var password = body.String("password", 128);
+        var refreshToken = body.String("refresh_token", 100);
+        if (body.Errors.Count > 0)
+        {
+            return PlacewiseErrors.Validation(body.Errors);
+        }
         MemberTokenService.IssuedTokens? issued;
         switch (grantType)
         {
             case "password":
-                var identifierType = body.String("identifier_type", 10) ?? "email";
-                var identifier = body.String("identifier", 254);
-                var password = body.String("password", 128);
                 if (identifier is null || password is null)
                 {
                     return PlacewiseErrors.Error(PlacewiseErrors.BadCredentials, "Invalid credentials");
@@ -60,7 +67,7 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
                 issued = await tokens.IssueAsync(memberId.Value, client.Key.Id, ct);
                 break;
             case "refresh_token":
-                issued = await tokens.RefreshAsync(client.Club.Id, body.String("refresh_token", 100) ?? "", ct);
+                issued = await tokens.RefreshAsync(client.Club.Id, refreshToken ?? "", ct);
                 if (issued is null)
                 {
                     return PlacewiseErrors.Error(PlacewiseErrors.BadRefreshToken, "Invalid refresh token");
@@ -80,16 +87,27 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
         });
     }
 
-    /// <summary>Revoke Token: revokes an access or refresh token. Always answers <c>{}</c>.</summary>
+    /// <summary>Revoke Token: revokes an access or refresh token. Answers <c>{}</c> whether or not the token was known; 400/422 for a malformed body.</summary>
     [HttpPost("revoke")]
     [PlacewiseClient(ApiPermits.MembersOAuth)]
     [JsonRequestBody(typeof(PlacewiseRevokeRequest))]
     [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> Revoke(CancellationToken ct)
     {
         var client = PlacewiseClient.From(HttpContext);
         var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
-        await tokens.RevokeAsync(client.Club.Id, body?.String("token", 100), ct);
+        if (body is null)
+        {
+            return PlacewiseErrors.MalformedBody();
+        }
+        var token = body.String("token", 100);
+        if (body.Errors.Count > 0)
+        {
+            return PlacewiseErrors.Validation(body.Errors);
+        }
+        await tokens.RevokeAsync(client.Club.Id, token, ct);
         return Ok(new { });
     }
 

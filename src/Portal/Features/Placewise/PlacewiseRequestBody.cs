@@ -40,12 +40,49 @@ public sealed class PlacewiseRequestBody
         }
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, documentOptions: Options, cancellationToken: ct);
-            return node is JsonObject obj ? new PlacewiseRequestBody(obj) : null;
+            using var document = await JsonDocument.ParseAsync(request.Body, Options, ct);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !IsStrict(document.RootElement))
+            {
+                return null;
+            }
+            return new PlacewiseRequestBody(JsonObject.Create(document.RootElement.Clone())!);
         }
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    // JsonNode only notices a repeated property name or an escaped lone surrogate ("\ud800") when a field is read,
+    // by throwing, which would be a 500; such a body is refused as a whole instead.
+    private static bool IsStrict(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (!names.Add(property.Name) || !IsStrict(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+                    return true;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(IsStrict);
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

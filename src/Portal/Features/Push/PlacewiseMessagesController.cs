@@ -15,6 +15,7 @@ public class PlacewiseMessagesController(PushService push) : ControllerBase
     [PlacewiseMember]
     [Portal.OpenApi.JsonRequestBody(typeof(PlacewiseEmptyDocument), required: false)]
     [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status400BadRequest)]
     public Task<IActionResult> Delivered([FromRoute(Name = "message_id")] string messageId, CancellationToken ct) => RecordAsync(messageId, opened: false, ct);
 
     /// <summary>Send "open" event for push message (also counts as delivered). Idempotent; 404 for a message not sent to this member.</summary>
@@ -22,6 +23,7 @@ public class PlacewiseMessagesController(PushService push) : ControllerBase
     [PlacewiseMember]
     [Portal.OpenApi.JsonRequestBody(typeof(PlacewiseEmptyDocument), required: false)]
     [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status400BadRequest)]
     public Task<IActionResult> Open([FromRoute(Name = "message_id")] string messageId, CancellationToken ct) => RecordAsync(messageId, opened: true, ct);
 
     /// <summary>Show Messages History: the pushes sent to the member, newest first.</summary>
@@ -40,6 +42,11 @@ public class PlacewiseMessagesController(PushService push) : ControllerBase
     private async Task<IActionResult> RecordAsync(string messageId, bool opened, CancellationToken ct)
     {
         var me = PlacewiseMember.From(HttpContext);
+        // No field is read, but a body that is not a JSON object is still a client error, as on every Placewise endpoint.
+        if (await PlacewiseRequestBody.ReadAsync(Request, ct) is null)
+        {
+            return PlacewiseErrors.MalformedBody();
+        }
         return await push.RecordEventAsync(me.Club.Id, me.MemberId, messageId, opened, ct)
             ? Ok(new { })
             : PlacewiseErrors.Error(StatusCodes.Status404NotFound, "Message not found");

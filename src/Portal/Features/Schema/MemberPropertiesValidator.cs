@@ -45,7 +45,7 @@ public static class MemberPropertiesValidator
                 Add(errors, key, PropertyErrorCodes.UnknownProperty);
                 continue;
             }
-            if (IsBlank(value))
+            if (IsBlank(property, value))
             {
                 continue;
             }
@@ -149,10 +149,11 @@ public static class MemberPropertiesValidator
         }
     }
 
-    private static bool IsBlank(JsonNode? value) =>
+    // An empty list is "no value" only for list properties; for a text or number property it is a wrong type.
+    private static bool IsBlank(SchemaProperty property, JsonNode? value) =>
         value is null
         || (value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()))
-        || (value is JsonArray { Count: 0 });
+        || (value is JsonArray { Count: 0 } && property.Type is MemberPropertyType.MultipleChoice or MemberPropertyType.IntegerList);
 
     private static string? AsString(JsonNode? value) =>
         value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
