@@ -56,9 +56,9 @@ public static class CeilingServer
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO Members (ClubId, Email, Msisdn, FirstName, LastName, PropertiesJson, SmsStatus, EmailStatus, PushStatus, OptinChannel,
+                INSERT INTO Members (ClubId, Email, Msisdn, FirstName, LastName, FirstNameSearch, LastNameSearch, PropertiesJson, SmsStatus, EmailStatus, PushStatus, OptinChannel,
                     CreatedAt, UpdatedAt, AccountId, TestAccount, FavoriteStoresJson, Version)
-                VALUES ($club, $email, $msisdn, $first, $last, $props, 'enabled', 'enabled', 'disabled', $channel, $now, $now, $account, 0, '[]', 1)
+                VALUES ($club, $email, $msisdn, $first, $last, lower($first), lower($last), $props, 'enabled', 'enabled', 'disabled', $channel, $now, $now, $account, 0, '[]', 1)
                 RETURNING Id
                 """;
             command.Parameters.AddWithValue("$club", clubId);

@@ -139,9 +139,9 @@ public static class SeedCommand
         }
 
         var member = Prepare(connection, """
-            INSERT INTO Members (Id, ClubId, Email, Msisdn, FirstName, LastName, PropertiesJson, SmsStatus, EmailStatus, PushStatus, OptinChannel, OptinSubchannel,
+            INSERT INTO Members (Id, ClubId, Email, Msisdn, FirstName, LastName, FirstNameSearch, LastNameSearch, PropertiesJson, SmsStatus, EmailStatus, PushStatus, OptinChannel, OptinSubchannel,
                 PasswordHash, CreatedAt, UpdatedAt, BannedUntil, AccountId, TestAccount, ExternalCustomerId, FavoriteStoresJson, Version)
-            VALUES ($id, $club, $email, $msisdn, $first, $last, $props, $sms, $emailStatus, $push, $channel, NULL, $password, $created, $updated, $banned, $account, $test, $external, $stores, 1)
+            VALUES ($id, $club, $email, $msisdn, $first, $last, $firstSearch, $lastSearch, $props, $sms, $emailStatus, $push, $channel, NULL, $password, $created, $updated, $banned, $account, $test, $external, $stores, 1)
             """);
         var consent = Prepare(connection, "INSERT INTO MemberConsents (MemberId, ConsentDefinitionId, Status, UpdatedAt) VALUES ($member, $definition, $status, $at)");
         var change = Prepare(connection, """
@@ -197,6 +197,8 @@ public static class SeedCommand
             Set(member, "$msisdn", msisdn);
             Set(member, "$first", first);
             Set(member, "$last", last);
+            Set(member, "$firstSearch", Member.SearchKey(first));
+            Set(member, "$lastSearch", Member.SearchKey(last));
             Set(member, "$props", props);
             Set(member, "$sms", msisdn is null ? ChannelStatus.Disabled : dice.Chance(94) ? ChannelStatus.Enabled : ChannelStatus.Disabled);
             Set(member, "$emailStatus", email is null ? ChannelStatus.Disabled : dice.Chance(93) ? ChannelStatus.Enabled : dice.Chance(50) ? ChannelStatus.HardBounced : ChannelStatus.Disabled);
