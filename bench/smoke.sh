@@ -13,7 +13,7 @@ db="$work/smoke.db"
 "$bench" seed --db "$db" --members 3000
 "$bench" queries --db "$db" --runs 3
 for scenario in register-token create-member list-memberships show-member; do
-  "$bench" api --db "$db" --scenario "$scenario" --connections 2 --duration 3 --warmup 1
+  "$bench" api --db "$db" --scenario "$scenario" --connections 1 --duration 5 --warmup 1
 done
 "$bench" push --tokens 50 --runs 1
 "$bench" circuits --db "$db" --sessions 1 --pages 1
