@@ -22,6 +22,9 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Portal.sln 2>&1 | tee "$log" || status=$?
 
+# The benchmark harness with tiny sizes (seconds), so it never rots; its failure fails the run.
+bash bench/smoke.sh || { echo "error: the benchmark smoke run (bench/smoke.sh) failed." >&2; status=1; }
+
 # One closing line for the whole run, summed over the test projects.
 awk '/^(Passed|Failed)!/ {
        for (i = 1; i <= NF; i++) {

@@ -13,6 +13,8 @@ public class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.Property(m => m.Msisdn).HasMaxLength(ColumnLengths.Msisdn);
         member.Property(m => m.FirstName).HasMaxLength(ColumnLengths.PersonName);
         member.Property(m => m.LastName).HasMaxLength(ColumnLengths.PersonName);
+        member.Property(m => m.FirstNameSearch).HasMaxLength(ColumnLengths.PersonName);
+        member.Property(m => m.LastNameSearch).HasMaxLength(ColumnLengths.PersonName);
         member.Property(m => m.SmsStatus).HasMaxLength(ColumnLengths.ChannelStatus);
         member.Property(m => m.EmailStatus).HasMaxLength(ColumnLengths.ChannelStatus);
         member.Property(m => m.PushStatus).HasMaxLength(ColumnLengths.ChannelStatus);
@@ -33,6 +35,9 @@ public class MemberConfiguration : IEntityTypeConfiguration<Member>
         // The member list opens newest first and pages by creation time.
         member.HasIndex(m => new { m.ClubId, m.CreatedAt });
         member.HasIndex(m => new { m.ClubId, m.LastName, m.FirstName });
+        // Name search: prefix ranges on the lower-cased names (see Member.FirstNameSearch).
+        member.HasIndex(m => new { m.ClubId, m.LastNameSearch });
+        member.HasIndex(m => new { m.ClubId, m.FirstNameSearch });
         member.HasIndex(m => new { m.ClubId, m.ExternalCustomerId }).IsUnique();
     }
 }

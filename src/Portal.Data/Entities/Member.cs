@@ -19,9 +19,41 @@ public class Member
     /// <summary>E.164 digits without <c>+</c> or <c>00</c>, e.g. <c>4740769126</c>; unique per club.</summary>
     public string? Msisdn { get; set; }
 
-    public string? FirstName { get; set; }
+    // EF reads and writes the backing fields; code setting a name goes through the setters, which keep the search keys in step.
+    private string? firstName;
+    private string? lastName;
 
-    public string? LastName { get; set; }
+    public string? FirstName
+    {
+        get => firstName;
+        set
+        {
+            firstName = value;
+            FirstNameSearch = SearchKey(value);
+        }
+    }
+
+    public string? LastName
+    {
+        get => lastName;
+        set
+        {
+            lastName = value;
+            LastNameSearch = SearchKey(value);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FirstName"/> lower-cased, indexed per club: a name search is a prefix range on it, which an index
+    /// serves, where a case-insensitive LIKE on the name scans every member of the club.
+    /// </summary>
+    public string? FirstNameSearch { get; private set; }
+
+    /// <summary><see cref="LastName"/> lower-cased, indexed per club (see <see cref="FirstNameSearch"/>).</summary>
+    public string? LastNameSearch { get; private set; }
+
+    /// <summary>How a name and a typed search text are compared: trimmed and lower-cased (invariant culture).</summary>
+    public static string? SearchKey(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim().ToLowerInvariant();
 
     /// <summary>All profile properties as a JSON object, keyed by the club schema's property keys.</summary>
     public string PropertiesJson { get; set; } = "{}";

@@ -160,6 +160,7 @@ public static class BadInputEntries
             },
             [$"DELETE /{Placewise}/{{id:long}}"] = Client() with { Route = c => Route(c, ("id", "987654321")) },
             [$"GET /{Placewise}/me"] = Member(),
+            [$"GET /{Placewise}/me/data_export"] = Member(),
             [$"PUT /{Placewise}/me"] = Member() with
             {
                 Body = _ => new JsonObject { ["properties"] = new JsonObject { ["first_name"] = "Updated" } },

@@ -74,6 +74,7 @@ public static class IsolationEntries
         [$"GET /{P}/by_msisdn/{{msisdn}}"] = new(IsolationAuth.PlacewiseClient,
             [Target("msisdn", (b, _) => (new() { ["msisdn"] = b?.MemberMsisdn ?? "4799000001" }, null))]),
         [$"GET /{P}/me"] = new(IsolationAuth.PlacewiseMember, []),
+        [$"GET /{P}/me/data_export"] = new(IsolationAuth.PlacewiseMember, []),
         [$"PUT /{P}/me"] = new(IsolationAuth.PlacewiseMember, []),
         [$"DELETE /{P}/me"] = new(IsolationAuth.PlacewiseMember, []),
         ["GET /v3/{loyalty_club_slug}/schema"] = new(IsolationAuth.PlacewiseClient, []),

@@ -42,14 +42,17 @@ public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
             var emailEnd = email + char.MaxValue;
             var digits = MsisdnPrefix(text) ?? "\0";
             var digitsEnd = digits + char.MaxValue;
+            var name = Member.SearchKey(text)!;
+            var nameEnd = name + char.MaxValue;
             var id = long.TryParse(text, out var parsed) ? parsed : -1;
-            // E-mail and msisdn prefixes are range comparisons, which the (ClubId, Email) and (ClubId, Msisdn)
-            // indexes serve; names match case-insensitively with LIKE.
+            // Every alternative is a range (or key) comparison that an index serves: (ClubId, Email), (ClubId, Msisdn),
+            // (ClubId, LastNameSearch), (ClubId, FirstNameSearch) and the primary key. SQLite then reads the union of
+            // those index ranges instead of scanning the club (a case-insensitive LIKE could use no index).
             members = members.Where(m =>
                 (string.Compare(m.Email, email) >= 0 && string.Compare(m.Email, emailEnd) < 0)
                 || (string.Compare(m.Msisdn, digits) >= 0 && string.Compare(m.Msisdn, digitsEnd) < 0)
-                || EF.Functions.Like(m.LastName!, EscapeLike(text) + "%", "\\")
-                || EF.Functions.Like(m.FirstName!, EscapeLike(text) + "%", "\\")
+                || (string.Compare(m.LastNameSearch, name) >= 0 && string.Compare(m.LastNameSearch, nameEnd) < 0)
+                || (string.Compare(m.FirstNameSearch, name) >= 0 && string.Compare(m.FirstNameSearch, nameEnd) < 0)
                 || m.Id == id);
         }
         if (query.SmsStatus is not null)
@@ -96,8 +99,6 @@ public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
         var digits = new string(t.Where(c => c is not (' ' or '-')).ToArray());
         return digits.Length >= 3 && digits.All(char.IsAsciiDigit) ? digits : null;
     }
-
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static IQueryable<Member> Sort(IQueryable<Member> members, MemberListQuery query) => (query.SortBy, query.Descending) switch
     {

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+
+namespace Portal.Bench;
+
+/// <summary>One request the driver sends, with the label its latency is reported under.</summary>
+public sealed record LoadRequest(string Label, Func<HttpRequestMessage> Create);
+
+/// <summary>What one load run measured.</summary>
+public sealed record LoadResult(double Seconds, long Requests, long Errors, LatencyStats All, IReadOnlyDictionary<string, LatencyStats> ByLabel,
+    IReadOnlyDictionary<int, long> Statuses, IReadOnlyList<string> ErrorSamples)
+{
+    public double RequestsPerSecond => Requests / Seconds;
+}
+
+/// <summary>
+/// A closed-loop HTTP load driver: C workers, each with its own keep-alive connection, each sending its next request as
+/// soon as the previous one is answered. Requests during the warm-up are sent but not counted.
+/// </summary>
+public static class LoadDriver
+{
+    public static HttpClient NewClient(int connections) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = connections,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        UseCookies = false,
+        AllowAutoRedirect = false,
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    public static async Task<LoadResult> RunAsync(Uri baseUrl, int connections, TimeSpan warmup, TimeSpan duration, Func<long, LoadRequest> next)
+    {
+        using var http = NewClient(connections);
+        http.BaseAddress = baseUrl;
+        var samples = new ConcurrentBag<(string Label, double Ms)>();
+        var statuses = new ConcurrentDictionary<int, long>();
+        var errorSamples = new ConcurrentQueue<string>();
+        long sequence = 0, errors = 0, counted = 0;
+        var clock = Stopwatch.StartNew();
+        var measureFrom = warmup;
+        var end = warmup + duration;
+
+        async Task WorkerAsync()
+        {
+            var local = new List<(string, double)>(4096);
+            while (clock.Elapsed < end)
+            {
+                var request = next(Interlocked.Increment(ref sequence));
+                var started = clock.Elapsed;
+                int status;
+                string? problem = null;
+                try
+                {
+                    using var message = request.Create();
+                    using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead);
+                    status = (int)response.StatusCode;
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        problem = $"{status} {request.Label}: {Truncate(await response.Content.ReadAsStringAsync(), 300)}";
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    status = 0;
+                    problem = $"{request.Label}: {e.GetType().Name}: {e.Message}";
+                }
+                var finished = clock.Elapsed;
+                if (started < measureFrom || finished > end)
+                {
+                    continue;
+                }
+                Interlocked.Increment(ref counted);
+                statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+                local.Add((request.Label, (finished - started).TotalMilliseconds));
+                if (problem is not null)
+                {
+                    Interlocked.Increment(ref errors);
+                    if (errorSamples.Count < 5)
+                    {
+                        errorSamples.Enqueue(problem);
+                    }
+                }
+            }
+            foreach (var sample in local)
+            {
+                samples.Add(sample);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(WorkerAsync)));
+        var all = samples.ToList();
+        return new LoadResult(duration.TotalSeconds, counted, errors, new LatencyStats(all.Select(s => s.Ms)),
+            all.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => new LatencyStats(g.Select(s => s.Ms))),
+            statuses.ToDictionary(), errorSamples.ToList());
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "...";
+
+    public static async Task<TimeSpan> WaitForOkAsync(Uri url, Process? process, TimeSpan timeout, Stopwatch since)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        while (since.Elapsed < timeout)
+        {
+            if (process is { HasExited: true })
+            {
+                throw new InvalidOperationException($"the process exited with code {process.ExitCode}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(url);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return since.Elapsed;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"{url} did not answer 200 within {timeout.TotalSeconds:0} s");
+    }
+}

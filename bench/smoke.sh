@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every verb of the benchmark harness once, with tiny sizes, so the harness keeps working (CI runs this through
+# scripts/test.sh). The figures it prints mean nothing; the real runs are described in bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet build bench/Portal.Bench -c Release -nologo -v quiet
+bench="bench/Portal.Bench/bin/Release/net9.0/$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')/Portal.Bench"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+db="$work/smoke.db"
+
+"$bench" seed --db "$db" --members 3000
+"$bench" queries --db "$db" --runs 3
+for scenario in register-token create-member list-memberships show-member; do
+  "$bench" api --db "$db" --scenario "$scenario" --connections 1 --duration 5 --warmup 1
+done
+"$bench" push --tokens 50 --runs 1
+"$bench" circuits --db "$db" --sessions 1 --pages 1
+echo "bench smoke: every verb ran."
