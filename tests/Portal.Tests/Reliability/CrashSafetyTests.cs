@@ -6,7 +6,7 @@ namespace Portal.Tests.Reliability;
 /// <summary>The real Portal process, SIGKILLed in the middle of a write load and started again on the same file.</summary>
 public class CrashSafetyTests
 {
-    private const int Writers = 16;
+    private const int Writers = 8;
     private const int AckedBeforeKill = 30;
 
     [Fact]
