@@ -176,12 +176,17 @@ public sealed class OutboundFailureTests : IAsyncLifetime
     [Fact]
     public async Task ASendStoppedByTheCallerIsStillOnRecord()
     {
-        // FCM hangs; each attempt would wait 30 s. The page is closed half a second in.
+        // FCM hangs; each attempt would wait 30 s. The page is closed once a request is on its way.
         await ArrangeAsync(BlackHoleUrl, requestTimeout: "00:00:30");
-        using var leaving = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        using var leaving = new CancellationTokenSource();
 
         var clock = Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SendAsync(leaving.Token));
+        var sending = SendAsync(leaving.Token);
+        using (await blackHole.AcceptTcpClientAsync().WaitAsync(Bound))
+        {
+            await leaving.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        }
 
         Assert.True(clock.Elapsed < Bound, $"took {clock.Elapsed}");
         AssertOneCompletedSend(succeeded: 0, failed: 2);
