@@ -34,7 +34,8 @@ public class FcmClient
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<TaskCanceledException>(e => !e.CancellationToken.IsCancellationRequested)
-                    .HandleResult(r => r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.ServiceUnavailable),
+                    .HandleResult(r => r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.ServiceUnavailable
+                        && !AsksForTooLongAPause(r)),
                 MaxRetryAttempts = Math.Max(0, this.options.MaxRetries),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -59,7 +60,10 @@ public class FcmClient
         string accessToken;
         try
         {
-            accessToken = await tokens.GetAsync(key, ct);
+            // Google's token endpoint gets the same bound as an FCM request: a hung endpoint must not hold the console.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.RequestTimeout);
+            accessToken = await tokens.GetAsync(key, timeout.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -121,14 +125,18 @@ public class FcmClient
 
     private TimeSpan? RetryAfter(HttpResponseMessage? response)
     {
+        var wait = RequestedPause(response);
+        return wait is null ? null : wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+    }
+
+    // FCM asked for a longer pause than a console can wait for one message: the message fails now (retryable
+    // later, the result says so) instead of holding the send for MaxRetryAfter on every retry.
+    private bool AsksForTooLongAPause(HttpResponseMessage response) => RequestedPause(response) > options.MaxRetryAfter;
+
+    private static TimeSpan? RequestedPause(HttpResponseMessage? response)
+    {
         var header = response?.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        if (wait is null)
-        {
-            return null;
-        }
-        // FCM asked for a pause: honour it, but a console does not wait minutes for one message.
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.MaxRetryAfter ? options.MaxRetryAfter : wait;
+        return header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
     }
 
     /// <summary>FCM's error code from <c>error.details[].errorCode</c>, else <c>error.status</c>, and its message.</summary>

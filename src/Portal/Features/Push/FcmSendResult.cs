@@ -20,6 +20,7 @@ public static class FcmErrorCodes
     /// <summary>Portal's own codes for failures before or around FCM.</summary>
     public const string Network = "NETWORK_ERROR";
     public const string Authentication = "AUTHENTICATION_FAILED";
+    public const string Cancelled = "CANCELLED";
 
     /// <summary>What a code means and what to do, in words a marketer can act on.</summary>
     public static string Explain(string? code) => code switch
@@ -34,6 +35,7 @@ public static class FcmErrorCodes
         ThirdPartyAuthError => "Apple (APNs) or the web push service refused Firebase's credentials. Check the APNs key in the Firebase console.",
         Network => "Firebase could not be reached. Check the server's network and send again.",
         Authentication => "Portal could not get an access token with the project's service-account key. Upload a valid key.",
+        Cancelled => "The send was stopped (the page was closed) before Firebase answered for this token. Send again to reach it.",
         _ => $"Firebase answered {code}.",
     };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -69,29 +70,9 @@ public class PushService(
             throw new PortalValidationException("target", "These targets have no active device token.");
         }
 
-        var results = new List<PushDeliveryResult>();
-        foreach (var group in plan.Recipients.GroupBy(r => r.ProjectSlug))
-        {
-            var credentials = group.Key is null ? null : await projects.CredentialsAsync(clubId, group.Key, ct);
-            if (credentials is null)
-            {
-                foreach (var recipient in group)
-                {
-                    var failure = new PushDeliveryResult(recipient.Token, recipient.Platform, recipient.ProjectSlug, recipient.MemberId, false, null, NoCredentials,
-                        $"Portal has no service-account key for Firebase project '{group.Key ?? PushPlan.NoProject}'. Add it in Settings.", 0);
-                    results.Add(failure);
-                    progress?.Report(failure);
-                }
-                continue;
-            }
-            var byToken = group.ToDictionary(r => r.Token);
-            var sent = await fcm.SendManyAsync(credentials.Key, credentials.FcmProjectId, group.Select(r => r.Token).ToList(), content, messageId,
-                validateOnly, new Progress(byToken, progress), ct, credentials.Endpoint);
-            results.AddRange(sent.Select(s => ToResult(s, byToken[s.Token])));
-        }
-
+        // The send is on record before anything goes out, so neither a crash nor a closed page loses it; CompletedAt
+        // stays empty until the results are in.
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var send = new PushSend
         {
             ClubId = clubId,
@@ -102,28 +83,70 @@ public class PushService(
             TargetDescription = target.Describe(),
             CreatedBy = actorName,
             CreatedAt = now,
-            CompletedAt = now,
-            Total = results.Count,
-            Succeeded = results.Count(r => r.Success),
-            Failed = results.Count(r => !r.Success),
+            Total = plan.Recipients.Count,
         };
-        var recipientsByToken = plan.Recipients.ToDictionary(r => r.Token);
-        send.Deliveries.AddRange(results.Select(r => new PushDelivery
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            Token = r.Token,
-            Platform = r.Platform,
-            FirebaseProjectSlug = r.ProjectSlug,
-            MemberId = r.MemberId,
-            DeviceTokenId = recipientsByToken[r.Token].DeviceTokenId,
-            Success = r.Success,
-            FcmMessageName = r.FcmMessageName,
-            ErrorCode = r.ErrorCode,
-            ErrorMessage = r.ErrorMessage is { Length: > 2000 } m ? m[..2000] : r.ErrorMessage,
-            Attempts = r.Attempts,
-            SentAt = now,
-        }));
-        db.PushSends.Add(send);
-        await db.SaveChangesAsync(CancellationToken.None);
+            db.PushSends.Add(send);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var answered = new ConcurrentDictionary<string, PushDeliveryResult>();
+        var stopped = false;
+        try
+        {
+            foreach (var group in plan.Recipients.GroupBy(r => r.ProjectSlug))
+            {
+                var credentials = group.Key is null ? null : await projects.CredentialsAsync(clubId, group.Key, ct);
+                if (credentials is null)
+                {
+                    foreach (var recipient in group)
+                    {
+                        var failure = new PushDeliveryResult(recipient.Token, recipient.Platform, recipient.ProjectSlug, recipient.MemberId, false, null, NoCredentials,
+                            $"Portal has no service-account key for Firebase project '{group.Key ?? PushPlan.NoProject}'. Add it in Settings.", 0);
+                        answered[recipient.Token] = failure;
+                        progress?.Report(failure);
+                    }
+                    continue;
+                }
+                var byToken = group.ToDictionary(r => r.Token);
+                await fcm.SendManyAsync(credentials.Key, credentials.FcmProjectId, group.Select(r => r.Token).ToList(), content, messageId,
+                    validateOnly, new Progress(byToken, answered, progress), ct, credentials.Endpoint);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            stopped = true;
+        }
+
+        // In the plan's order; a token without an answer was not reached because the send was stopped.
+        var results = plan.Recipients.Select(r => answered.TryGetValue(r.Token, out var result) ? result
+            : new PushDeliveryResult(r.Token, r.Platform, r.ProjectSlug, r.MemberId, false, null, FcmErrorCodes.Cancelled,
+                "The send was stopped before Firebase answered for this token.", 0)).ToList();
+        var recipientsByToken = plan.Recipients.ToDictionary(r => r.Token);
+        now = clock.GetUtcNow().UtcDateTime;
+        await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+        {
+            db.PushSends.Attach(send);
+            send.CompletedAt = now;
+            send.Succeeded = results.Count(r => r.Success);
+            send.Failed = results.Count(r => !r.Success);
+            send.Deliveries.AddRange(results.Select(r => new PushDelivery
+            {
+                Token = r.Token,
+                Platform = r.Platform,
+                FirebaseProjectSlug = r.ProjectSlug,
+                MemberId = r.MemberId,
+                DeviceTokenId = recipientsByToken[r.Token].DeviceTokenId,
+                Success = r.Success,
+                FcmMessageName = r.FcmMessageName,
+                ErrorCode = r.ErrorCode,
+                ErrorMessage = r.ErrorMessage is { Length: > 2000 } m ? m[..2000] : r.ErrorMessage,
+                Attempts = r.Attempts,
+                SentAt = now,
+            }));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
 
         // A dry run changes nothing: it only shows what a send would meet. A real send cleans up dead tokens.
         foreach (var dead in results.Where(r => r.ErrorCode == FcmErrorCodes.Unregistered && !validateOnly))
@@ -132,6 +155,11 @@ public class PushService(
             {
                 await devices.InvalidateAsync(clubId, tokenId, "FCM: token no longer registered (UNREGISTERED)", CancellationToken.None);
             }
+        }
+        if (stopped)
+        {
+            logger.LogWarning("Push {MessageId} by {Actor} was stopped after {Answered} of {Total} tokens", messageId, actorName, answered.Count, send.Total);
+            ct.ThrowIfCancellationRequested();
         }
         logger.LogInformation("Push {MessageId} ({Mode}) by {Actor}: {Succeeded} of {Total} accepted", messageId, validateOnly ? "dry run" : "send", actorName, send.Succeeded, send.Total);
         return new PushSendOutcome(send.Id, messageId, results);
@@ -216,8 +244,14 @@ public class PushService(
     private static PushDeliveryResult ToResult(FcmSendResult result, PushRecipient recipient) => new(
         result.Token, recipient.Platform, recipient.ProjectSlug, recipient.MemberId, result.Success, result.MessageName, result.ErrorCode, result.ErrorMessage, result.Attempts);
 
-    private sealed class Progress(IReadOnlyDictionary<string, PushRecipient> recipients, IProgress<PushDeliveryResult>? inner) : IProgress<FcmSendResult>
+    private sealed class Progress(IReadOnlyDictionary<string, PushRecipient> recipients,
+        ConcurrentDictionary<string, PushDeliveryResult> answered, IProgress<PushDeliveryResult>? inner) : IProgress<FcmSendResult>
     {
-        public void Report(FcmSendResult value) => inner?.Report(ToResult(value, recipients[value.Token]));
+        public void Report(FcmSendResult value)
+        {
+            var result = ToResult(value, recipients[value.Token]);
+            answered[value.Token] = result;
+            inner?.Report(result);
+        }
     }
 }
