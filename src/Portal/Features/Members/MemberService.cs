@@ -91,7 +91,7 @@ public class MemberService(
         var schema = await schemas.GetAsync(clubId, ct) ?? throw new InvalidOperationException($"Club {clubId} does not exist.");
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var member = await db.Members.Include(m => m.Consents).SingleOrDefaultAsync(m => m.Id == memberId && m.ClubId == clubId, ct);
+        var member = await db.Members.Include(m => m.Consents).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == memberId && m.ClubId == clubId, ct);
         if (member is null)
         {
             return null;
@@ -243,6 +243,8 @@ public class MemberService(
         var rows = await members.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .Skip((page - 1) * perPage).Take(perPage)
             .Include(m => m.Consents).ThenInclude(c => c.Definition)
+            // One query per table: joined in one, SQLite materialises every member's consents before filtering.
+            .AsSplitQuery()
             .AsSplitQuery()
             .ToListAsync(ct);
         var ids = rows.Select(m => m.Id).ToList();
@@ -317,6 +319,8 @@ public class MemberService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.Members.AsNoTracking()
             .Include(m => m.Consents).ThenInclude(c => c.Definition)
+            // One query per table: joined in one, SQLite materialises every member's consents before filtering.
+            .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == memberId && m.ClubId == clubId, ct);
         if (member is null)
         {
