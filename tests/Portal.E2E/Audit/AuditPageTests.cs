@@ -57,7 +57,7 @@ public sealed class AuditPageTests(PortalAppFixture app, PlaywrightFixture playw
             var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Audit key {run}" });
             await Expect(row).ToContainTextAsync("never");
             await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).Last.ClickAsync();
+            await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
             await Expect(row).ToContainTextAsync("Revoked");
 
             await page.GetByRole(AriaRole.Tab, new() { Name = "Firebase projects" }).ClickAsync();
@@ -75,6 +75,7 @@ public sealed class AuditPageTests(PortalAppFixture app, PlaywrightFixture playw
             await page.GetByLabel("Body", new() { Exact = true }).FillAsync("Only a dry run");
             await page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dry run results" })).ToBeVisibleAsync();
+            await Expect(page.GetByText(new System.Text.RegularExpressions.Regex("^1 accepted, 0 failed · message id"))).ToBeVisibleAsync();
 
             await page.GotoAsync($"/members/{memberId}");
             await Expect(new MemberDetailPage(page).Heading("Aud It")).ToBeVisibleAsync();

@@ -33,7 +33,7 @@ public sealed class UsersPageTests(PortalAppFixture app, PlaywrightFixture playw
 
         // Disabled while their page is open: their session ends without them reloading.
         await row.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).Last.ClickAsync();
+        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).ClickAsync();
         await Expect(row).ToContainTextAsync("Disabled");
         await Expect(user).ToHaveURLAsync(LoginPage.Url(), new() { Timeout = 30_000 });
 

@@ -13,11 +13,15 @@ public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
 {
     public const int CountCap = 10_000;
 
-    public async Task<MemberListPage> ListAsync(int clubId, MemberListQuery query, CancellationToken ct = default)
+    /// <summary>
+    /// One page of members. <paramref name="countMatches"/> false skips the count (the caller already has it
+    /// for the same filters, e.g. when only the page or the sort changed); the page's Count is then 0.
+    /// </summary>
+    public async Task<MemberListPage> ListAsync(int clubId, MemberListQuery query, bool countMatches = true, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filtered = Filter(db, clubId, query);
-        var count = await filtered.Take(CountCap + 1).CountAsync(ct);
+        var count = countMatches ? await filtered.Take(CountCap + 1).CountAsync(ct) : 0;
         var rows = await Sort(filtered, query).Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 200)).Select(ToRow()).ToListAsync(ct);
         return new MemberListPage(rows, Math.Min(count, CountCap), count > CountCap);
     }
