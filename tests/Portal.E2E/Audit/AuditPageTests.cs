@@ -64,7 +64,7 @@ public sealed class AuditPageTests(PortalAppFixture app, PlaywrightFixture playw
             await page.GetByLabel("Slug", new() { Exact = true }).FillAsync($"audit-{run}");
             await page.GetByLabel("Service-account JSON key file").SetInputFilesAsync(new FilePayload
             {
-                Name = "service-account.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(App.Fcm!.ServiceAccountJson()),
+                Name = "service-account.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(App.Fcm!.ServiceAccountJson($"audit-{run}")),
             });
             await Expect(page.GetByText("Key file read")).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save project" }).ClickAsync();

@@ -54,6 +54,14 @@ public sealed class DocumentationScreenshotTests(PortalAppFixture app, Playwrigh
         await page.GetByLabel("Body", new() { Exact = true }).FillAsync("30 % off in 120 stores until Sunday. Show this push at the till.");
         await Expect(page.GetByLabel("iOS preview")).ToContainTextAsync("Black Friday starts now");
         await CaptureAsync(page, "push-console.png");
+
+        await page.GotoAsync("/users");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = App.Admin.Email })).ToContainTextAsync("Admin");
+        await CaptureAsync(page, "users.png");
+
+        await page.GotoAsync("/audit");
+        await Expect(page.Locator("code[data-action='account.signed_in']").First).ToBeVisibleAsync();
+        await CaptureAsync(page, "audit-log.png");
     }, viewport: DesktopViewport);
 
     private static async Task CaptureAsync(IPage page, string fileName)

@@ -52,7 +52,7 @@ public sealed class PushConsoleTests(PortalAppFixture app, PlaywrightFixture pla
             await Expect(deadRow).ToContainTextAsync("Token no longer registered");
             await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = liveToken[^10..] })).ToContainTextAsync("accepted");
             // Both runs are in the history, the dry run marked as such.
-            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "dry run to member" })).ToContainTextAsync("1 accepted, 1 failed");
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Weekend offers" }).Filter(new() { HasText = "dry run to member" })).ToContainTextAsync("1 accepted, 1 failed");
 
             await page.GotoAsync("/devices");
             var devicesRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"{deadToken[..8]}…{deadToken[^6..]}" });
