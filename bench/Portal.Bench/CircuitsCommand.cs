@@ -26,7 +26,9 @@ public static class CircuitsCommand
         }
 
         await using var host = await ChildProcess.StartAsync(Environment.ProcessPath!, [PortalInProcessHost.Verb, "--db", db],
-            new Dictionary<string, string>(), BuildPaths.PortalOutputDirectory, "/health");
+            // All sessions are one admin: lift the per-user tab limit above the session count.
+            new Dictionary<string, string> { ["Portal__MaxCircuitsPerUser"] = (sessions + 10).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            BuildPaths.PortalOutputDirectory, "/health");
         using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -16,4 +16,7 @@ public class PortalOptions
 
     /// <summary>Folder of the ASP.NET Core Data Protection key ring; default: <c>keys/</c> beside the database file.</summary>
     public string? DataProtectionKeysPath { get; set; }
+
+    /// <summary>Open Blazor circuits (browser tabs) one user may have at once; each holds server memory.</summary>
+    public int MaxCircuitsPerUser { get; set; } = 20;
 }

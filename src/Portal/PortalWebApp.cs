@@ -38,6 +38,8 @@ public static class PortalWebApp
         services.AddScoped<ClientAddress>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<ClientAddress>());
         services.AddScoped<PortalAccess>();
+        services.AddSingleton<CircuitsPerUser>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitLimitHandler>();
         services.AddHostedService<Features.Audit.AuditRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<Features.ApiKeys.ApiKeyUsage>());
         services.AddSingleton<Features.Push.FcmSandbox>();
@@ -70,6 +72,10 @@ public static class PortalWebApp
             circuits.DisconnectedCircuitMaxRetained = 100;
             circuits.MaxBufferedUnacknowledgedRenderBatches = 10;
             circuits.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+        }).AddHubOptions(hub =>
+        {
+            // SignalR's 32 kB default, stated: no page sends more in one message (the Firebase key file is streamed).
+            hub.MaximumReceiveMessageSize = 32 * 1024;
         });
         services.AddRadzenComponents();
 
