@@ -38,7 +38,12 @@ public static class RateLimits
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 var message = $"Too many requests. Try again in {seconds} seconds.";
-                if (PortalWebApp.IsApiRequest(context.HttpContext.Request.Path))
+                if (context.HttpContext.Request.Path.StartsWithSegments("/v3"))
+                {
+                    // Placewise apps read {"error": "..."} whatever went wrong.
+                    await response.WriteAsJsonAsync(new { error = message }, ct);
+                }
+                else if (PortalWebApp.IsApiRequest(context.HttpContext.Request.Path))
                 {
                     await response.WriteAsJsonAsync(
                         new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = message },
