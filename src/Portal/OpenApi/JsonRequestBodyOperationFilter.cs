@@ -17,9 +17,9 @@ public sealed class JsonRequestBodyOperationFilter : IOperationFilter
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = body.Required,
-            Content = new Dictionary<string, OpenApiMediaType>
+            Content = new Dictionary<string, IOpenApiMediaType>
             {
-                ["application/json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(body.Type, context.SchemaRepository) },
+                ["application/json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(body.Type, context.SchemaRepository) },
             },
         };
     }

@@ -73,9 +73,9 @@ public sealed class PlacewiseOperationFilter : IOperationFilter
         operation.Responses[status] = new OpenApiResponse
         {
             Description = description,
-            Content = new Dictionary<string, OpenApiMediaType>
+            Content = new Dictionary<string, IOpenApiMediaType>
             {
-                ["application/json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(body ?? typeof(PlacewiseErrorDocument), context.SchemaRepository) },
+                ["application/json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(body ?? typeof(PlacewiseErrorDocument), context.SchemaRepository) },
             },
         };
     }
