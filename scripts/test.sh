@@ -35,6 +35,6 @@ awk '/^(Passed|Failed)!/ {
        }
        projects++
      }
-     END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s; if (projects < 2) exit 1 }' "$log" \
-  || { echo "error: expected results from both test projects (Portal.Tests and Portal.E2E)." >&2; status=1; }
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s; if (projects < 3) exit 1 }' "$log" \
+  || { echo "error: expected results from the three test projects (Portal.Tests, Portal.Components.Tests, Portal.E2E)." >&2; status=1; }
 exit "$status"

@@ -6,6 +6,7 @@ using Portal.Features.Account;
 using Portal.Features.Clubs;
 using Portal.Features.Members;
 using Portal.Features.Operations;
+using MudBlazor.Services;
 using Radzen;
 
 namespace Portal;
@@ -78,6 +79,7 @@ public static class PortalWebApp
             hub.MaximumReceiveMessageSize = 32 * 1024;
         });
         services.AddRadzenComponents();
+        services.AddMudServices();
 
         services.AddControllers();
         services.AddEndpointsApiExplorer();
