@@ -15,7 +15,7 @@ namespace Portal;
 
 /// <summary>
 /// Service registration shared by the web app and the CLI, so both run the same rules. Only what works
-/// without HTTP belongs here: Development validates every registration when the CLI host is built.
+/// without HTTP belongs here: every registration is validated when the CLI host is built.
 /// </summary>
 public static class PortalServices
 {
@@ -113,6 +113,13 @@ public static class PortalServices
         }
         // CLI output is for people; keep framework logging out of it.
         builder.Logging.ClearProviders();
+        // Validated in every environment, not only Development: building this host is cheap next to what a verb
+        // does, and a lifetime mistake must fail in tests (which run in Production too) rather than for an operator.
+        builder.Host.UseDefaultServiceProvider(provider =>
+        {
+            provider.ValidateScopes = true;
+            provider.ValidateOnBuild = true;
+        });
         builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
         return builder.Build();
     }
