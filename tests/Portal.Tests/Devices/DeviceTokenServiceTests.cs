@@ -21,8 +21,8 @@ public class DeviceTokenServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         host = PortalServices.BuildCliHost(database.Settings);
-        await host.Services.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
         await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
         clubId = (await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
         var members = scope.ServiceProvider.GetRequiredService<MemberService>();
         ola = (await members.CreateAsync(clubId, new MemberDraft { Properties = new JsonObject { ["email"] = "ola@example.no" } }, ConsentActor.Import)).Id;

@@ -13,13 +13,17 @@ public class BusyDatabaseTests
     {
         using var database = new TestDatabase();
         var apiKey = await ReliabilityClub.CreateAsync(database);
-        await using var app = await PortalProcess.StartAsync(database.FilePath);
+        // The server logs each request it receives, so the test can tell "blocked on the lock" from "never arrived".
+        await using var app = await ReliabilityApp.StartAsync(database.FilePath,
+            new Dictionary<string, string?> { ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information" });
         using var http = app.CreateClient();
         var load = new WriteLoad(http, apiKey, ReliabilityClub.Slug, "busy");
 
         // Another writer (a CLI verb, a backup restore, a long import) holds the write lock while 64 requests arrive.
         Task running;
         int ackedWhileLocked;
+        int receivedWhileLocked;
+        int inFlightWhileLocked;
         using (var blocker = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.FilePath, Pooling = false }.ToString()))
         {
             blocker.Open();
@@ -29,14 +33,23 @@ public class BusyDatabaseTests
                 begin.ExecuteNonQuery();
             }
             running = load.RunAsync(Writers, PerWriter);
+            // "None acknowledged" means something only once every request is inside the server, waiting on the lock.
+            await WaitUntilAsync(() => MemberCreatesReceived(app.Log) >= Writers * PerWriter, TimeSpan.FromSeconds(30),
+                () => $"only {MemberCreatesReceived(app.Log)} of {Writers * PerWriter} requests reached the server\n{app.Log}");
+            // Then the lock is held on for real seconds: the app's SQLite busy timeout is wall-clock time in
+            // another process, which no fake clock here can advance.
             await Task.Delay(TimeSpan.FromSeconds(2));
+            receivedWhileLocked = MemberCreatesReceived(app.Log);
             ackedWhileLocked = load.AckedMembers.Count;
+            inFlightWhileLocked = load.InFlight;
             using var rollback = blocker.CreateCommand();
             rollback.CommandText = "ROLLBACK;";
             rollback.ExecuteNonQuery();
         }
         await running.WaitAsync(TimeSpan.FromSeconds(60));
 
+        Assert.Equal(Writers * PerWriter, receivedWhileLocked);
+        Assert.Equal(Writers * PerWriter, inFlightWhileLocked);
         Assert.Equal(0, ackedWhileLocked);
         Assert.Empty(load.Refusals);
         Assert.Empty(load.Unanswered);
@@ -47,5 +60,23 @@ public class BusyDatabaseTests
         Assert.Empty(ReliabilityClub.MissingTokens(database.FilePath, load.AckedTokens));
         Assert.Equal(0, ReliabilityClub.HalfWrittenRows(database.FilePath));
         Assert.Equal("ok", ReliabilityClub.IntegrityCheck(database.FilePath));
+    }
+
+    /// <summary>"Request starting HTTP/1.1 POST .../members" lines: requests the server has received.</summary>
+    private static int MemberCreatesReceived(string log) =>
+        log.Split('\n').Count(line => line.Contains("Request starting") && line.Contains("POST") && line.Contains($"/v3/{ReliabilityClub.Slug}/members"));
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> failure)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!condition())
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                Assert.Fail(failure());
+            }
+            // Polls output another process writes; there is nothing to await instead.
+            await Task.Delay(20);
+        }
     }
 }
