@@ -1,4 +1,3 @@
-using System.Reflection;
 using Portal.Testing;
 
 namespace Portal.Tests.Reliability;
@@ -10,8 +9,7 @@ namespace Portal.Tests.Reliability;
 /// </summary>
 public static class ReliabilityApp
 {
-    public static string Executable =>
-        typeof(ReliabilityApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PortalExecutable").Value!;
+    public static string Executable => PortalBuild.Executable;
 
     /// <summary>Starts Portal on <paramref name="databasePath"/> and waits until /health answers 200.</summary>
     public static Task<PortalProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string?>? extraEnvironment = null) =>
