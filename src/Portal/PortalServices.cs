@@ -99,8 +99,12 @@ public static class PortalServices
         options.SignIn.RequireConfirmedAccount = true;
     }
 
-    /// <summary>A host with the core services only, for CLI verbs: no web server, no hosted services.</summary>
-    public static WebApplication BuildCliHost(IReadOnlyDictionary<string, string?>? settings = null, string? environmentName = null)
+    /// <summary>
+    /// A host with the core services only, for CLI verbs: no web server, no hosted services.
+    /// <paramref name="configureServices"/> runs last, for tests that replace a service (the clock).
+    /// </summary>
+    public static WebApplication BuildCliHost(IReadOnlyDictionary<string, string?>? settings = null, string? environmentName = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -121,6 +125,7 @@ public static class PortalServices
             provider.ValidateOnBuild = true;
         });
         builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
 }

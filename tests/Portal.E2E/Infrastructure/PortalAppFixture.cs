@@ -88,19 +88,25 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Creates a club of the test's own with the CLI, as an operator would, and grants it to the first-run Admin:
-    /// a test that changes a club's schema, consents or settings works there, so no other test sees the change
-    /// whatever order the tests run in. The slug is unique per call.
+    /// A club of the test's own with an Admin granted only that club and an API key, made with the CLI as an operator
+    /// would: a test that changes a club's schema, consents or settings works there, so no other test sees the change
+    /// whatever order the tests run in.
     /// </summary>
-    public async Task<string> CreateOwnClubAsync(string prefix)
+    public async Task<OwnClub> CreateOwnClubAsync(string prefix)
     {
-        var slug = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 9, 40)];
-        var created = await RunCliAsync("clubs", "create", "--slug", slug, "--name", $"{prefix} club {slug[^8..]}");
-        if (created.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Portal clubs create failed: {created}");
-        }
-        return slug;
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var slug = $"{prefix}-{suffix}";
+        var admin = new UserCredentials($"admin-{slug}@example.com", $"Own-club-{suffix}-A1");
+        await RunCliOrThrowAsync("clubs", "create", "--slug", slug, "--name", $"{prefix} {suffix}");
+        await RunCliOrThrowAsync("users", "create", "--email", admin.Email, "--password", admin.Password, "--role", "Admin", "--club", slug);
+        var key = await RunCliOrThrowAsync("apikeys", "create", "--club", slug, "--name", "E2E app");
+        return new OwnClub(slug, admin, key.Stdout.TrimEnd().Split('\n').Last().Trim());
+    }
+
+    private async Task<CliResult> RunCliOrThrowAsync(params string[] args)
+    {
+        var result = await RunCliAsync(args);
+        return result.ExitCode == 0 ? result : throw new InvalidOperationException($"Portal {string.Join(' ', args)} failed: {result}");
     }
 
     /// <summary>
@@ -205,6 +211,9 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {
     public override string ToString() => $"exit code {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }
+
+/// <summary>A club made for one test, its Admin and an API key with every permit.</summary>
+public sealed record OwnClub(string Slug, UserCredentials Admin, string ApiKey);
 
 /// <summary>An account to sign in with.</summary>
 public sealed record UserCredentials(string Email, string Password);

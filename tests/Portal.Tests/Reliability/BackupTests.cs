@@ -73,6 +73,7 @@ public class BackupTests
             {
                 throw new TimeoutException("The write load stopped or stalled before the condition held.");
             }
+            // Polls a load against a real process; nothing here can be awaited instead, and the wait is bounded above.
             await Task.Delay(10);
         }
     }

@@ -24,6 +24,7 @@ public class CrashSafetyTests
             var waited = Stopwatch.StartNew();
             while (load.AckedTokens.Count < AckedBeforeKill && !running.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(20))
             {
+                // Polls a load against a real process until enough writes are acknowledged (bounded above).
                 await Task.Delay(5);
             }
             inFlightAtKill = load.InFlight;
