@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 dotnet build bench/Portal.Bench -c Release -nologo -v quiet
-bench="bench/Portal.Bench/bin/Release/net9.0/$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')/Portal.Bench"
+bench="bench/Portal.Bench/bin/Release/net10.0/Portal.Bench"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 db="$work/smoke.db"

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Portal.Testing;
 
 namespace Portal.Bench;
 
@@ -40,9 +41,9 @@ public static class ApiCommand
             Console.WriteLine($"Portal ({BuildPaths.Configuration}) start-up to first 200 on /health: {startup.TotalMilliseconds:0} ms");
             portal = await MeasureAsync("Portal", app.BaseUrl, scenario, data, info, connections, warmup, duration);
         }
-        await using (var bare = await ChildProcess.StartAsync(Environment.ProcessPath!,
+        await using (var bare = await PortalProcess.StartAsync(Environment.ProcessPath!,
             [CeilingServer.Verb, "--db", db, "--club", info.ClubId.ToString(CultureInfo.InvariantCulture)],
-            new Dictionary<string, string>(), Directory.GetCurrentDirectory(), "/health"))
+            new Dictionary<string, string?>(), Directory.GetCurrentDirectory(), "/health", TimeSpan.FromSeconds(120)))
         {
             ceiling = await MeasureAsync("ceiling", bare.BaseUrl, scenario, data, info, connections, warmup, duration);
         }
@@ -57,8 +58,8 @@ public static class ApiCommand
         return portal.Errors > 0 || ceiling.Errors > 0 ? 1 : 0;
     }
 
-    public static Task<ChildProcess> StartPortalAsync(string db, SeedInfo info) => ChildProcess.StartAsync(BuildPaths.PortalExecutable, [],
-        new Dictionary<string, string>
+    public static Task<PortalProcess> StartPortalAsync(string db, SeedInfo info) => PortalProcess.StartAsync(BuildPaths.PortalExecutable, [],
+        new Dictionary<string, string?>
         {
             ["ConnectionStrings__Portal"] = PortalServicesHost.ConnectionString(db),
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -68,7 +69,7 @@ public static class ApiCommand
             // whole app population, so it is lifted here (and only here).
             ["RateLimits__ApiPerKeyPerMinute"] = "1000000000",
         },
-        BuildPaths.PortalOutputDirectory, "/health");
+        BuildPaths.PortalOutputDirectory, "/health", TimeSpan.FromSeconds(120));
 
     private static async Task<LoadResult> MeasureAsync(string name, Uri baseUrl, string scenario, ScenarioData data, SeedInfo info, int connections, TimeSpan warmup, TimeSpan duration)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Portal.Testing;
 
 namespace Portal.Bench;
 
@@ -25,10 +26,10 @@ public static class CircuitsCommand
             throw new BenchUsageException($"Chromium not found at {chromium} (apt-get install -y chromium, or set PORTAL_BENCH_CHROMIUM).");
         }
 
-        await using var host = await ChildProcess.StartAsync(Environment.ProcessPath!, [PortalInProcessHost.Verb, "--db", db],
+        await using var host = await PortalProcess.StartAsync(Environment.ProcessPath!, [PortalInProcessHost.Verb, "--db", db],
             // All sessions are one admin: lift the per-user tab limit above the session count.
-            new Dictionary<string, string> { ["Portal__MaxCircuitsPerUser"] = (sessions + 10).ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            BuildPaths.PortalOutputDirectory, "/health");
+            new Dictionary<string, string?> { ["Portal__MaxCircuitsPerUser"] = (sessions + 10).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            BuildPaths.PortalOutputDirectory, "/health", TimeSpan.FromSeconds(120));
         using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -99,30 +99,4 @@ public static class LoadDriver
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "...";
-
-    public static async Task<TimeSpan> WaitForOkAsync(Uri url, Process? process, TimeSpan timeout, Stopwatch since)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        while (since.Elapsed < timeout)
-        {
-            if (process is { HasExited: true })
-            {
-                throw new InvalidOperationException($"the process exited with code {process.ExitCode}");
-            }
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return since.Elapsed;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(10);
-        }
-        throw new TimeoutException($"{url} did not answer 200 within {timeout.TotalSeconds:0} s");
-    }
 }

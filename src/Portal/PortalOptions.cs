@@ -17,6 +17,12 @@ public class PortalOptions
     /// <summary>Folder of the ASP.NET Core Data Protection key ring; default: <c>keys/</c> beside the database file.</summary>
     public string? DataProtectionKeysPath { get; set; }
 
+    /// <summary>
+    /// Validate service lifetimes when the web host is built (always on in Development). Test hosts set it, so
+    /// they validate in Production too; production leaves it off to keep start-up lean.
+    /// </summary>
+    public bool ValidateServices { get; set; }
+
     /// <summary>Open Blazor circuits (browser tabs) one user may have at once; each holds server memory.</summary>
     public int MaxCircuitsPerUser { get; set; } = 20;
 }

@@ -15,7 +15,7 @@ namespace Portal;
 
 /// <summary>
 /// Service registration shared by the web app and the CLI, so both run the same rules. Only what works
-/// without HTTP belongs here: Development validates every registration when the CLI host is built.
+/// without HTTP belongs here: every registration is validated when the CLI host is built.
 /// </summary>
 public static class PortalServices
 {
@@ -99,8 +99,12 @@ public static class PortalServices
         options.SignIn.RequireConfirmedAccount = true;
     }
 
-    /// <summary>A host with the core services only, for CLI verbs: no web server, no hosted services.</summary>
-    public static WebApplication BuildCliHost(IReadOnlyDictionary<string, string?>? settings = null, string? environmentName = null)
+    /// <summary>
+    /// A host with the core services only, for CLI verbs: no web server, no hosted services.
+    /// <paramref name="configureServices"/> runs last, for tests that replace a service (the clock).
+    /// </summary>
+    public static WebApplication BuildCliHost(IReadOnlyDictionary<string, string?>? settings = null, string? environmentName = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -113,7 +117,15 @@ public static class PortalServices
         }
         // CLI output is for people; keep framework logging out of it.
         builder.Logging.ClearProviders();
+        // Validated in every environment, not only Development: building this host is cheap next to what a verb
+        // does, and a lifetime mistake must fail in tests (which run in Production too) rather than for an operator.
+        builder.Host.UseDefaultServiceProvider(provider =>
+        {
+            provider.ValidateScopes = true;
+            provider.ValidateOnBuild = true;
+        });
         builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
 }

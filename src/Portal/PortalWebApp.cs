@@ -25,6 +25,17 @@ public static class PortalWebApp
         // environment, not only Development; a published app has them in wwwroot instead.
         builder.WebHost.UseStaticWebAssets();
 
+        // Service lifetimes are checked (a scoped service from the root provider, a registration that cannot be
+        // built) in Development, as ASP.NET Core does by default, and wherever Portal:ValidateServices is set:
+        // every test host sets it, so a lifetime mistake fails a test whatever environment the test runs in.
+        var validateServices = builder.Environment.IsDevelopment()
+            || builder.Configuration.GetValue<bool>($"{PortalOptions.Section}:{nameof(PortalOptions.ValidateServices)}");
+        builder.Host.UseDefaultServiceProvider(provider =>
+        {
+            provider.ValidateScopes = validateServices;
+            provider.ValidateOnBuild = validateServices;
+        });
+
         // No API body Portal takes comes near 1 MB (a Firebase key file is 2-3 kB); larger ones are refused with 413.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 

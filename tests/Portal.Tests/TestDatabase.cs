@@ -23,6 +23,8 @@ public sealed class TestDatabase : IDisposable
     {
         ["ConnectionStrings:Portal"] = ConnectionString,
         ["Portal:SeedDemoData"] = "false",
+        // Service lifetimes are validated in every test host, whatever its environment.
+        ["Portal:ValidateServices"] = "true",
     };
 
     public long Scalar(string sql)

@@ -71,11 +71,13 @@ public static class CliApp
         try
         {
             await using var host = PortalServices.BuildCliHost(settings);
-            if (command.NeedsMigratedDatabase && host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.MigrateOnStartup)
-            {
-                await host.Services.GetRequiredService<DatabaseMaintenance>().MigrateAsync(ct);
-            }
+            // Everything a verb uses comes from one scope: DatabaseMaintenance and the feature services are scoped,
+            // and the root provider refuses them wherever scopes are validated (always, for the CLI host).
             await using var scope = host.Services.CreateAsyncScope();
+            if (command.NeedsMigratedDatabase && scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.MigrateOnStartup)
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().MigrateAsync(ct);
+            }
             return await command.RunAsync(parsed, scope.ServiceProvider, stdout, stderr, ct);
         }
         catch (CliUsageException e)

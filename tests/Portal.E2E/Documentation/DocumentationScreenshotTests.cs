@@ -4,8 +4,9 @@ using Portal.E2E.Pages;
 namespace Portal.E2E.Documentation;
 
 /// <summary>
-/// Keeps the README's pictures (docs/screenshots/) in step with the app: each is taken only after the
-/// page shows what the picture is meant to show. Review the changed PNGs with the commit.
+/// Keeps the README's pictures in step with the app: each is taken only after the page shows what the picture is
+/// meant to show. A test run writes them to artifacts/screenshots/ (git-ignored), so it leaves the tree as it was;
+/// with <c>PORTAL_UPDATE_SCREENSHOTS=1</c> it replaces docs/screenshots/ instead. Review the changed PNGs with the commit.
 /// </summary>
 [Collection(PristineAppCollection.Name)]
 public sealed class DocumentationScreenshotTests(PortalAppFixture app, PlaywrightFixture playwright) : PortalE2ETest(app, playwright)
@@ -70,14 +71,20 @@ public sealed class DocumentationScreenshotTests(PortalAppFixture app, Playwrigh
         await page.EvaluateAsync("() => document.fonts.ready");
         // The layout's body is the scrolling box; typing may have scrolled it. Pictures start at the top.
         await page.EvaluateAsync("() => { document.activeElement?.blur(); document.querySelector('.rz-body')?.scrollTo(0, 0); }");
-        Directory.CreateDirectory(BuildPaths.DocumentationScreenshotsDirectory);
+        var folder = UpdateTrackedScreenshots ? BuildPaths.DocumentationScreenshotsDirectory : Path.Combine(BuildPaths.ArtifactsDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, fileName);
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
-            Path = Path.Combine(BuildPaths.DocumentationScreenshotsDirectory, fileName),
+            Path = path,
             FullPage = true,
             // A blinking caret or a running transition would make every run's PNG differ.
             Animations = ScreenshotAnimations.Disabled,
             Caret = ScreenshotCaret.Hide,
         });
+        Assert.True(new FileInfo(path).Length > 0, $"{path} is empty");
     }
+
+    /// <summary>docs/screenshots/ is tracked: only a deliberate run rewrites it.</summary>
+    private static bool UpdateTrackedScreenshots => Environment.GetEnvironmentVariable("PORTAL_UPDATE_SCREENSHOTS") == "1";
 }

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
+using Portal.Testing;
 
 namespace Portal.E2E.Infrastructure;
 
@@ -14,13 +11,9 @@ namespace Portal.E2E.Infrastructure;
 /// </summary>
 public sealed partial class PortalAppFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan CliTimeout = TimeSpan.FromSeconds(60);
-
-    private readonly StringBuilder log = new();
     private readonly TaskCompletionSource<UserCredentials> firstRunAdmin = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? pendingAdminEmail;
-    private Process? process;
+    private PortalProcess? process;
 
     /// <summary>The slug and name of the club <c>Portal:SeedDemoData</c> creates.</summary>
     public const string DemoClubSlug = "infinity-mall";
@@ -29,16 +22,13 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
 
     public string Executable { get; } = BuildPaths.PortalExecutable;
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"portal-e2e-{Guid.NewGuid():N}");
-    public Uri BaseUrl { get; private set; } = default!;
+    public Uri BaseUrl => process?.BaseUrl ?? throw new InvalidOperationException("The app is not running.");
 
     /// <summary>The Admin the app created on its empty database and printed once to stdout.</summary>
     public UserCredentials Admin { get; private set; } = default!;
 
     /// <summary>Everything the app wrote to stdout and stderr so far.</summary>
-    public string Log
-    {
-        get { lock (log) { return log.ToString(); } }
-    }
+    public string Log => process?.Log ?? "";
 
     /// <summary>
     /// Production, with the demo data switched on: it is what ships (static web assets without the
@@ -57,33 +47,18 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
                 "or let dotnet test tests/Portal.E2E build it through its project reference), or point PORTAL_E2E_EXECUTABLE at it.");
         }
         Directory.CreateDirectory(DataDirectory);
-        BaseUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
         // The app's FCM client talks to this loopback fake (and its token endpoint) over real HTTP.
         Fcm = await Portal.Tests.Push.FakeFcm.StartAsync();
 
-        var start = NewStartInfo();
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseUrl.ToString().TrimEnd('/'));
-        process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => OnOutput("out", e.Data);
-        process.ErrorDataReceived += (_, e) => OnOutput("err", e.Data);
-        if (!process.Start())
-        {
-            throw new InvalidOperationException($"Could not start {Executable}.");
-        }
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        process = await PortalProcess.StartAsync(Executable, [], AppEnvironment(), onOutputLine: OnOutput);
         try
         {
-            await WaitUntilHealthyAsync();
             // The credentials are printed before Kestrel starts listening, but stdout is read asynchronously.
             Admin = await firstRunAdmin.Task.WaitAsync(TimeSpan.FromSeconds(10));
         }
-        catch (Exception e)
+        catch (TimeoutException)
         {
-            StopApp();
-            throw new InvalidOperationException($"Portal did not start at {BaseUrl}: {e.Message}\n--- Portal output ---\n{Log}", e);
+            throw new InvalidOperationException($"Portal started at {BaseUrl} without printing the first-run Admin\n--- Portal output ---\n{Log}");
         }
     }
 
@@ -92,8 +67,12 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        StopApp();
-        SaveLog();
+        if (process is not null)
+        {
+            var log = process.Log;
+            await process.DisposeAsync();
+            SaveLog(log);
+        }
         DeleteDataDirectory();
         if (Fcm is not null)
         {
@@ -104,25 +83,30 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
     /// <summary>Runs a CLI verb (<c>Portal users create ...</c>) against the same database and environment as the app.</summary>
     public async Task<CliResult> RunCliAsync(params string[] args)
     {
-        var start = NewStartInfo();
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var cli = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Executable}.");
-        var stdout = cli.StandardOutput.ReadToEndAsync();
-        var stderr = cli.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CliTimeout);
-        try
-        {
-            await cli.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            cli.Kill(entireProcessTree: true);
-            throw new TimeoutException($"Portal {string.Join(' ', args)} did not finish within {CliTimeout.TotalSeconds:0} s.");
-        }
-        return new CliResult(cli.ExitCode, await stdout, await stderr);
+        var result = await PortalProcess.RunToExitAsync(Executable, args, AppEnvironment(), timeout: TimeSpan.FromSeconds(60));
+        return new CliResult(result.ExitCode, result.Stdout, result.Stderr);
+    }
+
+    /// <summary>
+    /// A club of the test's own with an Admin granted only that club and an API key, made with the CLI as an operator
+    /// would: a test that changes a club's schema, consents or settings works there, so no other test sees the change
+    /// whatever order the tests run in.
+    /// </summary>
+    public async Task<OwnClub> CreateOwnClubAsync(string prefix)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var slug = $"{prefix}-{suffix}";
+        var admin = new UserCredentials($"admin-{slug}@example.com", $"Own-club-{suffix}-A1");
+        await RunCliOrThrowAsync("clubs", "create", "--slug", slug, "--name", $"{prefix} {suffix}");
+        await RunCliOrThrowAsync("users", "create", "--email", admin.Email, "--password", admin.Password, "--role", "Admin", "--club", slug);
+        var key = await RunCliOrThrowAsync("apikeys", "create", "--club", slug, "--name", "E2E app");
+        return new OwnClub(slug, admin, key.Stdout.TrimEnd().Split('\n').Last().Trim());
+    }
+
+    private async Task<CliResult> RunCliOrThrowAsync(params string[] args)
+    {
+        var result = await RunCliAsync(args);
+        return result.ExitCode == 0 ? result : throw new InvalidOperationException($"Portal {string.Join(' ', args)} failed: {result}");
     }
 
     /// <summary>
@@ -154,47 +138,28 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
     private readonly SemaphoreSlim apiKeyLock = new(1, 1);
     private string? apiKey;
 
-    private ProcessStartInfo NewStartInfo()
+    private Dictionary<string, string?> AppEnvironment()
     {
-        var start = new ProcessStartInfo(Executable)
+        var environment = new Dictionary<string, string?>
         {
-            // appsettings.json lives beside the executable.
-            WorkingDirectory = Path.GetDirectoryName(Executable)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(DataDirectory, "portal.db")}",
+            ["ASPNETCORE_ENVIRONMENT"] = AspNetCoreEnvironment,
+            ["Portal__SeedDemoData"] = "true",
+            // A test host: service lifetimes are validated whatever the environment.
+            ["Portal__ValidateServices"] = "true",
+            // Every browser test signs in from 127.0.0.1; the per-address limit is for the internet, not for one test run.
+            ["RateLimits__SignInPerIpPerMinute"] = "300",
         };
-        start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(DataDirectory, "portal.db")}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = AspNetCoreEnvironment;
-        start.Environment["Portal__SeedDemoData"] = "true";
-        // Every browser test signs in from 127.0.0.1; the per-address limit is for the internet, not for one test run.
-        start.Environment["RateLimits__SignInPerIpPerMinute"] = "300";
         if (Fcm is not null)
         {
-            start.Environment["Fcm__Endpoint"] = Fcm.BaseUrl.ToString();
-            start.Environment["Fcm__RetryBaseDelay"] = "00:00:00.050";
+            environment["Fcm__Endpoint"] = Fcm.BaseUrl.ToString();
+            environment["Fcm__RetryBaseDelay"] = "00:00:00.050";
         }
-        // Settings a developer's shell may carry must not steer the app under test elsewhere.
-        start.Environment.Remove("ASPNETCORE_URLS");
-        start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        return start;
+        return environment;
     }
 
-    private void OnOutput(string stream, string? line)
+    private void OnOutput(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-        lock (log)
-        {
-            log.Append(stream).Append(": ").AppendLine(line);
-        }
-        if (stream != "out")
-        {
-            return;
-        }
         if (EmailLine().Match(line) is { Success: true } email)
         {
             pendingAdminEmail = email.Groups[1].Value;
@@ -205,64 +170,13 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
         }
     }
 
-    private async Task WaitUntilHealthyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        string lastProblem = "no answer yet";
-        while (deadline.Elapsed < StartupTimeout)
-        {
-            if (process!.HasExited)
-            {
-                throw new InvalidOperationException($"the process exited with code {process.ExitCode}");
-            }
-            try
-            {
-                using var response = await http.GetAsync("/health");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-                lastProblem = $"/health answered {(int)response.StatusCode}";
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                lastProblem = e.Message;
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"/health did not answer 200 within {StartupTimeout.TotalSeconds:0} s (last: {lastProblem})");
-    }
-
-    private void StopApp()
-    {
-        if (process is null)
-        {
-            return;
-        }
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the check and the kill.
-        }
-        process.Dispose();
-        process = null;
-    }
-
     // The app's output outlives the temporary folder, for a look after a failed run (artifacts/ is git-ignored).
-    private void SaveLog()
+    private static void SaveLog(string log)
     {
         try
         {
             Directory.CreateDirectory(BuildPaths.ArtifactsDirectory);
-            File.WriteAllText(Path.Combine(BuildPaths.ArtifactsDirectory, "portal-app.log"), Log);
+            File.WriteAllText(Path.Combine(BuildPaths.ArtifactsDirectory, "portal-app.log"), log);
         }
         catch (IOException)
         {
@@ -285,20 +199,6 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
         }
     }
 
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
-
     [GeneratedRegex(@"^\s*Email:\s+(\S+)\s*$")]
     private static partial Regex EmailLine();
 
@@ -311,6 +211,9 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {
     public override string ToString() => $"exit code {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }
+
+/// <summary>A club made for one test, its Admin and an API key with every permit.</summary>
+public sealed record OwnClub(string Slug, UserCredentials Admin, string ApiKey);
 
 /// <summary>An account to sign in with.</summary>
 public sealed record UserCredentials(string Email, string Password);

@@ -11,6 +11,8 @@ public sealed class SettingsPageTests(PortalAppFixture app, PlaywrightFixture pl
     [Fact]
     public async Task PropertyAddedInSettingsIsRequiredByTheApiAtOnce()
     {
+        // A required property changes the club for every later API call: this test changes a club of its own.
+        var club = await App.CreateOwnClubAsync("settings");
         var key = $"loyalty_tier_{Guid.NewGuid():N}"[..20];
 
         await RunInPageAsync(async page =>
@@ -28,22 +30,22 @@ public sealed class SettingsPageTests(PortalAppFixture app, PlaywrightFixture pl
             await page.GetByRole(AriaRole.Button, new() { Name = "Add property" }).ClickAsync();
 
             await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = key })).ToContainTextAsync("Yes");
-        }, signedInAs: App.Admin);
+        }, signedInAs: club.Admin);
 
-        var response = await CreateMemberAsync($"tier-{Guid.NewGuid():N}@example.no");
+        var response = await CreateMemberAsync(club, $"tier-{Guid.NewGuid():N}@example.no");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("presence", errors[key]![0]!["error"]!.GetValue<string>());
     }
 
-    private async Task<HttpResponseMessage> CreateMemberAsync(string email)
+    private async Task<HttpResponseMessage> CreateMemberAsync(OwnClub club, string email)
     {
         using var http = new HttpClient { BaseAddress = App.BaseUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/{club.Slug}/members")
         {
             Content = JsonContent.Create(JsonNode.Parse($$"""{"properties":{"email":"{{email}}"},"password":"e2e-password-1"}""")),
         };
-        request.Headers.Add("X-Client-Authorization", await App.ApiKeyAsync());
+        request.Headers.Add("X-Client-Authorization", club.ApiKey);
         request.Headers.Add("X-Product-Name", "e2e-app");
         request.Headers.Add("X-User-Agent", "Portal.E2E");
         return await http.SendAsync(request);

@@ -15,8 +15,11 @@ public class FirstRunAdminTests : IDisposable
     public async Task CreatesOneAdminWithARandomPasswordPrintedOnce()
     {
         await using var host = PortalServices.BuildCliHost(database.Settings);
-        await host.Services.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
-        await host.Services.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall");
+        await using (var setUp = host.Services.CreateAsyncScope())
+        {
+            await setUp.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
+            await setUp.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall");
+        }
 
         var console = new StringWriter();
         (string Email, string Password)? created;

@@ -17,8 +17,8 @@ public class CurrentClubTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         host = PortalServices.BuildCliHost(database.Settings);
-        await host.Services.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
         await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
         var clubs = scope.ServiceProvider.GetRequiredService<ClubService>();
         await clubs.CreateAsync("alpha-mall", "Alpha Mall");
         await clubs.CreateAsync("beta-mall", "Beta Mall");

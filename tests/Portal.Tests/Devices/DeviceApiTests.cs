@@ -9,7 +9,7 @@ using Portal.Tests.Web;
 namespace Portal.Tests.Devices;
 
 /// <summary>The two app contracts that write device tokens: Placewise app_tokens (seed 000) and Masivo devices (seed 002).</summary>
-public class DeviceApiTests(PortalWebFactory factory) : IClassFixture<PortalWebFactory>
+public class DeviceApiTests(FakeClockWebFactory factory) : IClassFixture<FakeClockWebFactory>
 {
     private async Task<(PlacewiseApi Client, long MemberId, string AccessToken)> MemberAsync(string email)
     {
@@ -56,7 +56,7 @@ public class DeviceApiTests(PortalWebFactory factory) : IClassFixture<PortalWebF
         Assert.Equal("disabled", olaNow["push_status"]!.GetValue<string>());
 
         var seenBefore = factory.Database.Scalar("SELECT COUNT(*) FROM DeviceTokens");
-        await Task.Delay(20);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
         await AsMember(kariToken).SendAsync(HttpMethod.Post, "/v3/test-mall/members/me/app_tokens", AppToken("fcm-2", "kari-phone", "android"));
         Assert.Equal(seenBefore, factory.Database.Scalar("SELECT COUNT(*) FROM DeviceTokens"));
         Assert.Equal(1, factory.Database.Scalar("SELECT COUNT(*) FROM DeviceTokens WHERE Token = 'fcm-2' AND LastSeenAt > UpdatedAt"));

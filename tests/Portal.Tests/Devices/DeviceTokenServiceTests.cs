@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,6 +13,8 @@ public class DeviceTokenServiceTests : IAsyncLifetime
 {
     private readonly TestDatabase database = new();
     private readonly SqlCommandCounter counter = new();
+    // Registration times order the tokens: the test moves this clock on rather than waiting for the real one.
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
     private Microsoft.AspNetCore.Builder.WebApplication host = default!;
     private DeviceTokenService devices = default!;
     private int clubId;
@@ -20,9 +23,9 @@ public class DeviceTokenServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = PortalServices.BuildCliHost(database.Settings);
-        await host.Services.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
+        host = PortalServices.BuildCliHost(database.Settings, configureServices: services => services.AddSingleton<TimeProvider>(clock));
         await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
         clubId = (await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
         var members = scope.ServiceProvider.GetRequiredService<MemberService>();
         ola = (await members.CreateAsync(clubId, new MemberDraft { Properties = new JsonObject { ["email"] = "ola@example.no" } }, ConsentActor.Import)).Id;
@@ -93,7 +96,7 @@ public class DeviceTokenServiceTests : IAsyncLifetime
         for (var i = 0; i <= DeviceTokenRules.MaxActiveTokensPerMember; i++)
         {
             await devices.RegisterAsync(clubId, kari, Phone($"cap-{i}", $"install-{i}"));
-            await Task.Delay(5);
+            clock.Advance(TimeSpan.FromSeconds(1));
         }
 
         Assert.Equal(DeviceTokenRules.MaxActiveTokensPerMember, Tokens($"MemberId = {kari} AND Status = 'active'"));

@@ -23,7 +23,7 @@ public class FcmClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await fcm.DisposeAsync();
 
     private static FcmClient New(FcmOptions options) =>
-        new(new HttpClient(), new FcmAccessTokens(), Options.Create(options), NullLogger<FcmClient>.Instance);
+        new(new HttpClient(), new FcmAccessTokens(), Options.Create(options), NullLogger<FcmClient>.Instance, TimeProvider.System);
 
     private Task<FcmSendResult> SendAsync(string token, bool validateOnly = false) =>
         client.SendAsync(key, "infinity-app", token, Content, "msg-1", validateOnly, CancellationToken.None);

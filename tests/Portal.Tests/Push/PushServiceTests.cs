@@ -22,8 +22,8 @@ public class PushServiceTests : IAsyncLifetime
         settings["Fcm:Endpoint"] = fcm.BaseUrl.ToString();
         settings["Fcm:RetryBaseDelay"] = "00:00:00.010";
         host = PortalServices.BuildCliHost(settings);
-        await host.Services.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
         await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
         var provider = scope.ServiceProvider;
         clubId = (await provider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
         memberId = (await provider.GetRequiredService<MemberService>().CreateAsync(clubId,

@@ -18,7 +18,7 @@ public class BackupTests
         var backupPath = Path.Combine(database.Folder, "portal-backup.db");
         Dictionary<string, long> membersBefore, tokensBefore;
         WriteLoad load;
-        await using (var app = await PortalProcess.StartAsync(database.FilePath))
+        await using (var app = await ReliabilityApp.StartAsync(database.FilePath))
         {
             using var http = app.CreateClient();
             load = new WriteLoad(http, apiKey, ReliabilityClub.Slug, "backup");
@@ -29,7 +29,7 @@ public class BackupTests
             // What was acknowledged before the backup started must be in the copy.
             membersBefore = new Dictionary<string, long>(load.AckedMembers);
             tokensBefore = new Dictionary<string, long>(load.AckedTokens);
-            var (exitCode, stdout, stderr) = await PortalProcess.RunCliAsync(database.FilePath, "db", "backup", "--to", backupPath);
+            var (exitCode, stdout, stderr) = await ReliabilityApp.RunCliAsync(database.FilePath, "db", "backup", "--to", backupPath);
             Assert.True(exitCode == 0, $"db backup failed ({exitCode}): {stdout}{stderr}");
             Assert.Contains(backupPath, stdout);
 
@@ -50,7 +50,7 @@ public class BackupTests
 
         // Restore as the README says: the copy in place of the database file, then start the app on it.
         File.Copy(backupPath, restoreFolder.FilePath);
-        await using var restored = await PortalProcess.StartAsync(restoreFolder.FilePath);
+        await using var restored = await ReliabilityApp.StartAsync(restoreFolder.FilePath);
         using var restoredHttp = restored.CreateClient();
         var api = new PlacewiseApi(restoredHttp, apiKey, ReliabilityClub.Slug);
         var (email, id) = membersBefore.First();
@@ -73,6 +73,7 @@ public class BackupTests
             {
                 throw new TimeoutException("The write load stopped or stalled before the condition held.");
             }
+            // Polls a load against a real process; nothing here can be awaited instead, and the wait is bounded above.
             await Task.Delay(10);
         }
     }

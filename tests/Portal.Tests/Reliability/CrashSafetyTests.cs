@@ -16,7 +16,7 @@ public class CrashSafetyTests
         var apiKey = await ReliabilityClub.CreateAsync(database);
         var load = default(WriteLoad)!;
         int inFlightAtKill;
-        await using (var app = await PortalProcess.StartAsync(database.FilePath))
+        await using (var app = await ReliabilityApp.StartAsync(database.FilePath))
         {
             using var http = app.CreateClient();
             load = new WriteLoad(http, apiKey, ReliabilityClub.Slug, "crash");
@@ -24,6 +24,7 @@ public class CrashSafetyTests
             var waited = Stopwatch.StartNew();
             while (load.AckedTokens.Count < AckedBeforeKill && !running.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(20))
             {
+                // Polls a load against a real process until enough writes are acknowledged (bounded above).
                 await Task.Delay(5);
             }
             inFlightAtKill = load.InFlight;
@@ -37,7 +38,7 @@ public class CrashSafetyTests
         Assert.True(inFlightAtKill > 0, "The kill should land while requests are in flight.");
         Assert.Equal(Writers, load.Unanswered.Count);
 
-        await using var restarted = await PortalProcess.StartAsync(database.FilePath);
+        await using var restarted = await ReliabilityApp.StartAsync(database.FilePath);
         Assert.Equal("ok", ReliabilityClub.IntegrityCheck(database.FilePath));
         Assert.Empty(ReliabilityClub.MissingMembers(database.FilePath, load.AckedMembers));
         Assert.Empty(ReliabilityClub.MissingTokens(database.FilePath, load.AckedTokens));

@@ -67,8 +67,8 @@ public sealed class OutboundFailureTests : IAsyncLifetime
         settings["Fcm:RetryBaseDelay"] = "00:00:00.010";
         settings["Fcm:RequestTimeout"] = requestTimeout;
         host = PortalServices.BuildCliHost(settings);
-        await host.Services.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
         await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
         var provider = scope.ServiceProvider;
         clubId = (await provider.GetRequiredService<ClubService>().CreateAsync("mall", "Mall")).Id;
         memberId = (await provider.GetRequiredService<MemberService>().CreateAsync(clubId,

@@ -23,8 +23,8 @@ public static class ReliabilityClub
         string key;
         await using (var host = PortalServices.BuildCliHost(database.Settings))
         {
-            await host.Services.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
             await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
             var club = await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync(Slug, "Load Mall", "no", "Europe/Oslo");
             var schemas = scope.ServiceProvider.GetRequiredService<ClubSchemaService>();
             await schemas.SaveConsentAsync(club.Id, NewsConsent, "News", "News by e-mail", true);

@@ -185,7 +185,7 @@ public static class BadInputCorpus
         _ => ["\"1,2\"", "1", "{}", "[\"a\"]", "[1.5]", "[99999999999999999999999]"],
     };
 
-    private static readonly (string Name, byte[] Bytes)[] MalformedBodies =
+    internal static readonly (string Name, byte[] Bytes)[] MalformedBodies =
     [
         ("truncated", "{\"a\":"u8.ToArray()),
         ("not JSON", "hello"u8.ToArray()),
@@ -203,7 +203,7 @@ public static class BadInputCorpus
         ("nested 1000 deep", Encoding.UTF8.GetBytes("{\"a\":" + Deep(1000) + "}")),
     ];
 
-    private static readonly (string Name, string Value)[] BadCredentials =
+    internal static readonly (string Name, string Value)[] BadCredentials =
     [
         ("sql injection", "' OR '1'='1"),
         ("key-shaped injection", "pk_' OR 1=1 --_x"),
@@ -212,7 +212,7 @@ public static class BadInputCorpus
         ("percent-encoded", "%00%27"),
     ];
 
-    private static readonly (string Name, string Value)[] RouteValues =
+    internal static readonly (string Name, string Value)[] RouteValues =
     [
         ("sql injection", "1' OR '1'='1"),
         ("sql statement", "1; DROP TABLE Members"),
@@ -229,7 +229,7 @@ public static class BadInputCorpus
         ("space", " "),
     ];
 
-    private static readonly (string Name, string Value, CaseExpectation Expectation)[] QueryValues =
+    internal static readonly (string Name, string Value, CaseExpectation Expectation)[] QueryValues =
     [
         ("text", "abc", CaseExpectation.Reject),
         ("negative", "-1", CaseExpectation.Reject),

@@ -12,7 +12,10 @@ namespace Portal.Tests.Security;
 /// </summary>
 public class BadInputTests(SecurityWebFactory factory) : IClassFixture<SecurityWebFactory>
 {
-    public static TheoryData<string> Endpoints => new(BadInputEntries.All.Keys.Order(StringComparer.Ordinal));
+    /// <summary>Endpoints with no credential, route value, query parameter or body: there is no bad input to send.</summary>
+    private static readonly string[] NothingToVary = ["GET /health"];
+
+    public static TheoryData<string> Endpoints => new(BadInputEntries.All.Keys.Except(NothingToVary).Order(StringComparer.Ordinal));
 
     public static TheoryData<string> MassAssignable => new(BadInputEntries.All.Where(e => e.Value.MassAssignment is not null).Select(e => e.Key).Order(StringComparer.Ordinal));
 
@@ -25,6 +28,8 @@ public class BadInputTests(SecurityWebFactory factory) : IClassFixture<SecurityW
 
         Assert.Equal(endpoints.Select(e => e.Key).Order(StringComparer.Ordinal), BadInputEntries.All.Keys.Order(StringComparer.Ordinal));
         Assert.True(endpoints.Count >= 30, $"only {endpoints.Count} API endpoints found");
+        // Only the endpoints named as taking no input may be left out of the corpus run.
+        Assert.Equal(NothingToVary, endpoints.Where(e => MinimumCases(e, BadInputEntries.All[e.Key]) == 0).Select(e => e.Key).Order(StringComparer.Ordinal));
         foreach (var endpoint in endpoints)
         {
             Assert.True((endpoint.JsonBody is not null) == (BadInputEntries.All[endpoint.Key].Body is not null),
@@ -70,8 +75,23 @@ public class BadInputTests(SecurityWebFactory factory) : IClassFixture<SecurityW
             }
         }
 
+        // A corpus that silently yields nothing (or a part of it that stops yielding) must not pass as "no failures".
+        var expectedAtLeast = MinimumCases(endpoint, entry);
+        Assert.True(expectedAtLeast > 0, $"{endpointKey}: the corpus has no case for this endpoint");
+        Assert.True(cases >= expectedAtLeast, $"{endpointKey}: only {cases} cases ran, the corpus defines at least {expectedAtLeast}");
         Assert.True(failures.Count == 0, $"{endpointKey}: {failures.Count} of {cases} cases failed:\n" + string.Join("\n", failures));
     }
+
+    /// <summary>
+    /// A lower bound computed from the corpus tables and the entry's shape, independently of the generator: every
+    /// bad credential, every bad route and query value, every malformed body plus the three whole-body cases, and at
+    /// least three cases (null, huge array, deep nesting) per body field.
+    /// </summary>
+    private static int MinimumCases(ApiEndpoint endpoint, CorpusEntry entry) =>
+        (entry.CredentialHeader is null ? 0 : BadInputCorpus.BadCredentials.Length)
+        + endpoint.RouteParameters.Count * BadInputCorpus.RouteValues.Length
+        + entry.Query.Count * BadInputCorpus.QueryValues.Length
+        + (entry.Body is null ? 0 : BadInputCorpus.MalformedBodies.Length + 3 + entry.Fields.Count * 3);
 
     [Theory]
     [MemberData(nameof(MassAssignable))]

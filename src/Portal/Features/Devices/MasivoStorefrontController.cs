@@ -120,12 +120,12 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
         return value.GetValue<string>();
     }
 
-    private static MasivoCustomer Customer(MemberView member, string id)
+    private MasivoCustomer Customer(MemberView member, string id)
     {
         var birthday = member.Properties["birthday"]?.ToString();
         return new MasivoCustomer(
             id,
-            member.BannedUntil is { } banned && banned > DateTime.UtcNow ? "INACTIVE" : "ACTIVE",
+            members.IsBanned(member.BannedUntil) ? "INACTIVE" : "ACTIVE",
             member.Name,
             member.Properties["email"]?.ToString(),
             Gender: null,

@@ -43,7 +43,7 @@ public static class MemberExportEndpoint
         return TypedResults.Text(document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), "application/json", Encoding.UTF8);
     }
 
-    private static async Task ExportAsync(HttpContext http, CurrentClub currentClub, MemberQueryService queries, PortalAccess access, CancellationToken ct)
+    private static async Task ExportAsync(HttpContext http, CurrentClub currentClub, MemberQueryService queries, PortalAccess access, TimeProvider clock, CancellationToken ct)
     {
         var club = await currentClub.GetForAsync(http.User, ct);
         if (club is null)
@@ -59,7 +59,7 @@ public static class MemberExportEndpoint
         var query = MemberListQueryString.Read(http.Request.Query);
         await access.RecordAsync(http.User, Audit.AuditActions.MembersExported, club.Id, details: "csv");
         http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{club.Slug}-members-{DateTime.UtcNow:yyyyMMdd}.csv\"";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{club.Slug}-members-{clock.GetUtcNow():yyyyMMdd}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024);
         await writer.WriteLineAsync("id,first_name,last_name,email,msisdn,sms_status,email_status,push_status,optin_channel,created_at,banned_until");
         var written = 0;

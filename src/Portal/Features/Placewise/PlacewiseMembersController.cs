@@ -18,7 +18,8 @@ public class PlacewiseMembersController(
     OneTimeCodeService codes,
     IExternalTokenVerifier externalTokens,
     MemberDataExport export,
-    Audit.AuditLog audit) : ControllerBase
+    Audit.AuditLog audit,
+    TimeProvider clock) : ControllerBase
 {
     private const int MinPasswordLength = 8;
     private const int MaxPasswordLength = 128;
@@ -114,7 +115,7 @@ public class PlacewiseMembersController(
             {
                 // Check the member data first, so a typo in the profile does not burn the code.
                 var schema = (await schemas.GetAsync(client.Club.Id, ct))!;
-                var check = MemberPropertiesValidator.Validate(schema, draft.Properties, PresenceRule.None, DateOnly.FromDateTime(DateTime.UtcNow));
+                var check = MemberPropertiesValidator.Validate(schema, draft.Properties, PresenceRule.None, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
                 if (!check.IsValid)
                 {
                     return PlacewiseErrors.Validation(check.Errors);

@@ -9,7 +9,7 @@ namespace Portal.Features.Placewise;
 [Route("v3/{loyalty_club_slug}/members/oauth")]
 [Produces("application/json")]
 [Tags("Placewise authentication")]
-public class PlacewiseOAuthController(MemberService members, MemberTokenService tokens, OneTimeCodeService codes) : ControllerBase
+public class PlacewiseOAuthController(MemberService members, MemberTokenService tokens, OneTimeCodeService codes, TimeProvider clock) : ControllerBase
 {
     /// <summary>Create Token.</summary>
     /// <remarks>
@@ -60,7 +60,7 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
                     return PlacewiseErrors.Error(PlacewiseErrors.BadCredentials, "Invalid credentials");
                 }
                 var member = (await members.FindAsync(client.Club.Id, memberId.Value, ct))!;
-                if (member.BannedUntil is { } banned && banned > DateTime.UtcNow)
+                if (member.BannedUntil is { } banned && members.IsBanned(banned))
                 {
                     return PlacewiseErrors.Banned(banned, client.Club.TimeZone);
                 }
@@ -124,7 +124,7 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
         {
             resource_owner_id = info.MemberId,
             scopes = Array.Empty<string>(),
-            expires_in_seconds = (long)(info.ExpiresAt - DateTime.UtcNow).TotalSeconds,
+            expires_in_seconds = (long)(info.ExpiresAt - clock.GetUtcNow().UtcDateTime).TotalSeconds,
             application = new { uid = info.ApiKeyId?.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             created_at = new DateTimeOffset(info.CreatedAt).ToUnixTimeSeconds(),
         });

@@ -20,15 +20,17 @@ public class FcmClient
     private readonly FcmAccessTokens tokens;
     private readonly FcmOptions options;
     private readonly ILogger<FcmClient> logger;
+    private readonly TimeProvider clock;
     private readonly ResiliencePipeline<HttpResponseMessage> retries;
 
-    public FcmClient(HttpClient http, FcmAccessTokens tokens, IOptions<FcmOptions> options, ILogger<FcmClient> logger)
+    public FcmClient(HttpClient http, FcmAccessTokens tokens, IOptions<FcmOptions> options, ILogger<FcmClient> logger, TimeProvider clock)
     {
+        this.clock = clock;
         this.http = http;
         this.tokens = tokens;
         this.options = options.Value;
         this.logger = logger;
-        retries = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        retries = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
@@ -133,10 +135,10 @@ public class FcmClient
     // later, the result says so) instead of holding the send for MaxRetryAfter on every retry.
     private bool AsksForTooLongAPause(HttpResponseMessage response) => RequestedPause(response) > options.MaxRetryAfter;
 
-    private static TimeSpan? RequestedPause(HttpResponseMessage? response)
+    private TimeSpan? RequestedPause(HttpResponseMessage? response)
     {
         var header = response?.Headers.RetryAfter;
-        return header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        return header?.Delta ?? (header?.Date is { } date ? date - clock.GetUtcNow() : null);
     }
 
     /// <summary>FCM's error code from <c>error.details[].errorCode</c>, else <c>error.status</c>, and its message.</summary>

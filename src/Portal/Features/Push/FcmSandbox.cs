@@ -15,7 +15,7 @@ public record SandboxMessage(DateTime ReceivedAt, string Project, string Token, 
 /// app, keeping what they receive in memory for the sandbox page. Tokens starting with "dead-" answer
 /// UNREGISTERED, so the console's clean-up can be seen too. Never on outside Development.
 /// </summary>
-public class FcmSandbox(IOptions<FcmOptions> options, IWebHostEnvironment environment, IServer server)
+public class FcmSandbox(IOptions<FcmOptions> options, IWebHostEnvironment environment, IServer server, TimeProvider clock)
 {
     public const string Slug = "sandbox";
     public const string ProjectId = "portal-sandbox";
@@ -67,7 +67,7 @@ public class FcmSandbox(IOptions<FcmOptions> options, IWebHostEnvironment enviro
                     },
                 }, statusCode: 404);
             }
-            received.Enqueue(new SandboxMessage(DateTime.UtcNow, project, token, body["validate_only"]?.GetValue<bool>() == true,
+            received.Enqueue(new SandboxMessage(clock.GetUtcNow().UtcDateTime, project, token, body["validate_only"]?.GetValue<bool>() == true,
                 message?["notification"]?["title"]?.GetValue<string>(), message?["notification"]?["body"]?.GetValue<string>(), body.ToJsonString()));
             while (received.Count > Kept && received.TryDequeue(out _))
             {

@@ -60,7 +60,7 @@ public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> d
             .Select(p => new FirebaseProjectSummary(p.Id, p.Slug, p.FcmProjectId, p.ClientEmail, p.UpdatedAt)).ToListAsync(ct);
         if (sandbox is { Enabled: true } && projects.All(p => p.Slug != FcmSandbox.Slug))
         {
-            projects.Add(new FirebaseProjectSummary(0, FcmSandbox.Slug, FcmSandbox.ProjectId, "built-in sandbox (Development only)", DateTime.UtcNow));
+            projects.Add(new FirebaseProjectSummary(0, FcmSandbox.Slug, FcmSandbox.ProjectId, "built-in sandbox (Development only)", clock.GetUtcNow().UtcDateTime));
         }
         return projects;
     }

@@ -1,0 +1,42 @@
+using Portal.Testing;
+
+namespace Portal.Tests.Reliability;
+
+/// <summary>
+/// The built Portal executable as a child process on a given SQLite file (<see cref="PortalProcess"/>, shared with
+/// Portal.E2E and the bench). A real process is what a crash test needs: <see cref="PortalProcess.Kill"/> is SIGKILL
+/// on Linux, which no in-process host can imitate.
+/// </summary>
+public static class ReliabilityApp
+{
+    public static string Executable => PortalBuild.Executable;
+
+    /// <summary>Starts Portal on <paramref name="databasePath"/> and waits until /health answers 200.</summary>
+    public static Task<PortalProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string?>? extraEnvironment = null) =>
+        PortalProcess.StartAsync(Executable, [], Environment(databasePath, extraEnvironment));
+
+    /// <summary>Runs a CLI verb as its own process against <paramref name="databasePath"/>.</summary>
+    public static Task<ProcessResult> RunCliAsync(string databasePath, params string[] args) =>
+        PortalProcess.RunToExitAsync(Executable, args, Environment(databasePath, null));
+
+    public static HttpClient CreateClient(this PortalProcess app) => new() { BaseAddress = app.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+    private static Dictionary<string, string?> Environment(string databasePath, IReadOnlyDictionary<string, string?>? extra)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Portal"] = $"Data Source={databasePath}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Portal__SeedDemoData"] = "false",
+            ["Portal__ValidateServices"] = "true",
+            // The load comes from one API key; the per-key limit is for the internet, not for this test.
+            ["RateLimits__ApiPerKeyPerMinute"] = "1000000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+        return environment;
+    }
+}
