@@ -71,11 +71,12 @@ public static class CliApp
         try
         {
             await using var host = PortalServices.BuildCliHost(settings);
+            // DatabaseMaintenance is scoped: from the root provider it fails where scopes are validated (Development).
+            await using var scope = host.Services.CreateAsyncScope();
             if (command.NeedsMigratedDatabase && host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.MigrateOnStartup)
             {
-                await host.Services.GetRequiredService<DatabaseMaintenance>().MigrateAsync(ct);
+                await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().MigrateAsync(ct);
             }
-            await using var scope = host.Services.CreateAsyncScope();
             return await command.RunAsync(parsed, scope.ServiceProvider, stdout, stderr, ct);
         }
         catch (CliUsageException e)

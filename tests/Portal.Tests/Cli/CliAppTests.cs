@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Cli;
 using Portal.Data.Entities;
 using Portal.Features.ApiKeys;
+using Portal.Tests.Reliability;
 
 namespace Portal.Tests.Cli;
 
@@ -63,6 +64,17 @@ public class CliAppTests : IDisposable
         await using var host = PortalServices.BuildCliHost(database.Settings, environment);
 
         Assert.Equal(environment, host.Environment.EnvironmentName);
+    }
+
+    [Fact]
+    public async Task AVerbThatMigratesFirstRunsInDevelopmentAsDotnetRunStartsIt()
+    {
+        // Development validates scopes: the migration before the verb must come from a scope, not the root provider.
+        var (exitCode, stdout, stderr) = await PortalProcess.RunCliInEnvironmentAsync("Development", database.FilePath, "clubs", "list");
+
+        Assert.True(exitCode == CliApp.Ok, $"exit code {exitCode}\n{stderr}");
+        Assert.Equal("", stderr);
+        Assert.Equal(1, database.Scalar("SELECT count(*) FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '20261122000000_InitialSchema'"));
     }
 
     [Fact]

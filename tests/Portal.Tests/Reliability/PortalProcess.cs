@@ -63,9 +63,13 @@ public sealed class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a CLI verb as its own process against <paramref name="databasePath"/>; returns exit code and stdout.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(string databasePath, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(string databasePath, params string[] args) =>
+        RunCliInEnvironmentAsync("Production", databasePath, args);
+
+    /// <summary>As <see cref="RunCliAsync"/> in another environment: <c>dotnet run</c>'s launch profile says Development.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunCliInEnvironmentAsync(string environment, string databasePath, params string[] args)
     {
-        var start = StartInfo(databasePath);
+        var start = StartInfo(databasePath, environment);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -105,7 +109,7 @@ public sealed class PortalProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static ProcessStartInfo StartInfo(string databasePath)
+    private static ProcessStartInfo StartInfo(string databasePath, string environment = "Production")
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -115,7 +119,7 @@ public sealed class PortalProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={databasePath}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Portal__SeedDemoData"] = "false";
         // The load comes from one API key; the per-key limit is for the internet, not for this test.
         start.Environment["RateLimits__ApiPerKeyPerMinute"] = "1000000";
