@@ -5,8 +5,8 @@ namespace Portal.Data.Migrations;
 
 /// <summary>
 /// Identity tables, clubs and their grants, API keys, members with their schema, consents and history,
-/// member access tokens, push device tokens, applets and their memberships, one-time codes, the outbox and the audit log. Written by hand: the EF Core design
-/// tools cannot be restored here. MigrationsMatchModelTests proves the result equals the model.
+/// member access tokens, push device tokens, applets and their memberships, one-time codes, the outbox and the audit log. Written by hand (the EF Core design
+/// tools could not be restored then); MigrationsMatchModelTests proves the migrations build the model's schema.
 /// </summary>
 [DbContext(typeof(PortalDbContext))]
 [Migration("20261122000000_InitialSchema")]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using Portal.Features.Account;
 using Portal.Features.Audit;
 using Portal.Tests.Access;
 using Portal.Tests.Web;
+using QRCoder;
 
 namespace Portal.Tests.Account;
 
@@ -77,6 +79,47 @@ public class TwoFactorTests(PortalWebFactory factory) : IClassFixture<PortalWebF
         var key = await AuthenticatorKeyAsync(browser, "/account/two-factor?required=true");
         await HtmlForm.SubmitAsync(browser, "/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key) });
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/members")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSetUpPageShowsItsSetUpLinkAsAQrCodeBesideTheKey()
+    {
+        const string email = "scanner@example.com";
+        await AccessTestUsers.CreateAsync(factory, email, PortalRoles.Viewer);
+        using var browser = factory.CreateBrowserlessClient();
+        await HtmlForm.SignInAsync(browser, email, PortalWebFactory.Password);
+
+        var document = new HtmlParser().ParseDocument(await browser.GetStringAsync("/account/two-factor"));
+        var key = document.QuerySelector("[data-testid=authenticator-key] code")!.TextContent;
+        var uri = document.QuerySelector("[data-testid=authenticator-uri]")!.TextContent;
+        Assert.Equal($"otpauth://totp/Portal:scanner%40example.com?secret={key.Replace(" ", "").ToUpperInvariant()}&issuer=Portal&digits=6", uri);
+
+        var qr = document.QuerySelector("[data-testid=authenticator-qr]")!;
+        Assert.Equal("img", qr.GetAttribute("role"));
+        Assert.Equal("QR code with the set-up link for your authenticator app", qr.GetAttribute("aria-label"));
+        var svg = qr.QuerySelector("svg")!;
+        Assert.Null(document.QuerySelector("script:not([src])")); // the page works under script-src 'self'
+
+        // Read the modules back from the SVG and compare them with the QR code of the link the page shows
+        // (at whichever error-correction level matches): a scanner would read that link.
+        var modules = DarkModules(svg);
+        Assert.Contains(Enum.GetValues<QRCodeGenerator.ECCLevel>().Where(level => level != QRCodeGenerator.ECCLevel.Default), level =>
+        {
+            using var expected = QRCodeGenerator.GenerateQrCode(uri, level);
+            var size = expected.ModuleMatrix.Count;
+            return svg.GetAttribute("viewBox") == $"0 0 {size} {size}"
+                && modules.SetEquals(from y in Enumerable.Range(0, size) from x in Enumerable.Range(0, size) where expected.ModuleMatrix[y][x] select (x, y));
+        });
+    }
+
+    /// <summary>The dark modules of a QRCoder SVG: its path is one <c>M x y h w v1 h-w z</c> run per row segment.</summary>
+    private static HashSet<(int X, int Y)> DarkModules(AngleSharp.Dom.IElement svg)
+    {
+        var path = svg.QuerySelector("path")!.GetAttribute("d")!;
+        var runs = Regex.Matches(path, @"M(\d+) (\d+)h(\d+)v1h-\3z");
+        Assert.Equal(path.Length, runs.Sum(run => run.Length)); // nothing in the path that is not a run
+        return runs.SelectMany(run => Enumerable.Range(int.Parse(run.Groups[1].Value), int.Parse(run.Groups[3].Value))
+            .Select(x => (x, int.Parse(run.Groups[2].Value)))).ToHashSet();
     }
 
     private static string PathOf(HttpResponseMessage redirect) =>
