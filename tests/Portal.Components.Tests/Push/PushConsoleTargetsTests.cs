@@ -51,7 +51,7 @@ public sealed class PushConsoleTargetsTests : PushConsoleTest
         console.Find("form.portal-member-picker").Submit();
         console.WaitForAssertion(() => Assert.Contains("2 token(s) · 2 in infinity-app", Plan(console)));
 
-        console.FindAll("[aria-label='Chosen members'] [role='listitem']").Single(c => c.TextContent.Contains("pia@")).QuerySelector("button")!.Click();
+        console.Find("button[aria-label='Remove pia@example.no']").Click();
         console.WaitForAssertion(() => Assert.Contains("1 token(s) · 1 in infinity-app", Plan(console)));
     }
 
