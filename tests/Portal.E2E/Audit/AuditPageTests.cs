@@ -57,7 +57,7 @@ public sealed class AuditPageTests(PortalAppFixture app, PlaywrightFixture playw
             var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Audit key {run}" });
             await Expect(row).ToContainTextAsync("never");
             await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
-            await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog, new() { Name = "Revoke API key" }).GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
             await Expect(row).ToContainTextAsync("Revoked");
 
             await page.GetByRole(AriaRole.Tab, new() { Name = "Firebase projects" }).ClickAsync();

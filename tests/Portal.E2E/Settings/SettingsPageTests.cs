@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Portal.E2E.Infrastructure;
 
 namespace Portal.E2E.Settings;
@@ -23,7 +24,7 @@ public sealed class SettingsPageTests(PortalAppFixture app, PlaywrightFixture pl
             await page.GetByLabel("Key (snake_case)").First.FillAsync("Not Snake");
             await page.GetByLabel("Label", new() { Exact = true }).FillAsync("Tier");
             await page.GetByRole(AriaRole.Button, new() { Name = "Add property" }).ClickAsync();
-            await Expect(page.GetByText("A key is snake_case").First).ToBeVisibleAsync();
+            await Expect(page.GetByLabel("Key (snake_case)").First).ToHaveAccessibleDescriptionAsync(new Regex("^A key is snake_case")); // under the field, tied to it
 
             await page.GetByLabel("Key (snake_case)").First.FillAsync(key);
             await page.GetByLabel("Required", new() { Exact = true }).CheckAsync();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Portal.E2E.Infrastructure;
 using Portal.E2E.Pages;
 
@@ -14,7 +15,7 @@ public sealed class UsersPageTests(PortalAppFixture app, PlaywrightFixture playw
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Users", Level = 1 })).ToBeVisibleAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Invite user" }).ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Alert).Filter(new() { HasText = "e-mail" })).ToBeVisibleAsync(); // said next to the field
+        await Expect(admin.GetByLabel("E-mail")).ToHaveAccessibleDescriptionAsync(new Regex("e-mail")); // said under the field, tied to it
         await admin.GetByLabel("E-mail").FillAsync(email);
         await admin.GetByText("Marketer: reads members").ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
@@ -33,7 +34,7 @@ public sealed class UsersPageTests(PortalAppFixture app, PlaywrightFixture playw
 
         // Disabled while their page is open: their session ends without them reloading.
         await row.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
-        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog, new() { Name = "Disable user" }).GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).ClickAsync();
         await Expect(row).ToContainTextAsync("Disabled");
         await Expect(user).ToHaveURLAsync(LoginPage.Url(), new() { Timeout = 30_000 });
 
