@@ -15,8 +15,8 @@ public sealed class MembersPage(IPage page)
         await page.GotoAsync(Path);
         var members = new MembersPage(page);
         await Expect(members.Heading).ToBeVisibleAsync();
-        // The grid's first page has arrived once the pager counts the members.
-        await Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Page \d+ of"))).ToBeVisibleAsync();
+        // The grid's first page has arrived once the pager counts the members ("1-25 of 312 members").
+        await Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"^\d+-\d+ of (\d+|more than [\d,]+) members"))).ToBeVisibleAsync();
         return members;
     }
 
