@@ -57,7 +57,9 @@ public sealed class AuditPageTests(PortalAppFixture app, PlaywrightFixture playw
             var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Audit key {run}" });
             await Expect(row).ToContainTextAsync("never");
             await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
-            await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
+            // The confirmation, whichever dialog role the Settings page gives it.
+            await page.GetByRole(AriaRole.Dialog).Or(page.GetByRole(AriaRole.Alertdialog))
+                .GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
             await Expect(row).ToContainTextAsync("Revoked");
 
             await page.GetByRole(AriaRole.Tab, new() { Name = "Firebase projects" }).ClickAsync();
@@ -85,7 +87,7 @@ public sealed class AuditPageTests(PortalAppFixture app, PlaywrightFixture playw
 
             await page.GotoAsync("/audit");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();
-            var grid = page.Locator(".portal-audit-grid");
+            var grid = page.GetByRole(AriaRole.Table, new() { Name = "Audit events" });
             await Expect(Row(grid, "member.deleted", $"member:{memberId}")).ToBeVisibleAsync();
             await Expect(Row(grid, "push.sent", "dry run")).ToBeVisibleAsync();
             await Expect(Row(grid, "api_key.revoked", $"Audit key {run}")).ToBeVisibleAsync();
