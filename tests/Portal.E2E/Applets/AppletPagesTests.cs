@@ -34,7 +34,7 @@ public sealed class AppletPagesTests(PortalAppFixture app, PlaywrightFixture pla
 
             await page.GotoAsync("/applets/memberships");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Applet memberships", Level = 1 })).ToBeVisibleAsync();
-            await page.GetByText("Choose an applet").ClickAsync();
+            await page.GetByPlaceholder("Choose an applet").ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = appletName }).ClickAsync();
             await page.GetByLabel("Member e-mail or mobile number").FillAsync(email);
             await page.GetByRole(AriaRole.Button, new() { Name = "Add to applet" }).ClickAsync();

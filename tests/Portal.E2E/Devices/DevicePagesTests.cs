@@ -32,6 +32,7 @@ public sealed class DevicePagesTests(PortalAppFixture app, PlaywrightFixture pla
             await Expect(memberRow).ToContainTextAsync("active");
 
             await memberRow.GetByRole(AriaRole.Button, new() { Name = $"Revoke token {shortToken}" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
 
             await Expect(memberRow).ToContainTextAsync("invalid");
             await Expect(memberRow).ToContainTextAsync($"Revoked by {App.Admin.Email}");
