@@ -7,7 +7,6 @@ using Portal.Features.Clubs;
 using Portal.Features.Members;
 using Portal.Features.Operations;
 using MudBlazor.Services;
-using Radzen;
 
 namespace Portal;
 
@@ -21,7 +20,7 @@ public static class PortalWebApp
             Args = args,
             ApplicationName = typeof(PortalWebApp).Assembly.GetName().Name,
         });
-        // Serves the packages' static files (_content/Radzen.Blazor/...) from the build output in every
+        // Serves the packages' static files (_content/MudBlazor/..., _framework/blazor.web.js) from the build output in every
         // environment, not only Development; a published app has them in wwwroot instead.
         builder.WebHost.UseStaticWebAssets();
 
@@ -89,7 +88,6 @@ public static class PortalWebApp
             // SignalR's 32 kB default, stated: no page sends more in one message (the Firebase key file is streamed).
             hub.MaximumReceiveMessageSize = 32 * 1024;
         });
-        services.AddRadzenComponents();
         services.AddMudServices();
 
         services.AddControllers();

@@ -4,8 +4,8 @@ namespace Portal;
 public static class SecurityHeaders
 {
     /// <summary>
-    /// Scripts only from Portal itself (Blazor, Radzen and portal.js are files, nothing inline, no eval).
-    /// Styles allow inline attributes because Radzen components set style="..." on elements. Images may come
+    /// Scripts only from Portal itself (Blazor, MudBlazor and portal.js are files, nothing inline, no eval).
+    /// Styles allow inline attributes because MudBlazor components set style="..." on elements and its theme is a style block. Images may come
     /// from https sites: applet icons and push images are URLs admins enter. The Blazor circuit's WebSocket
     /// is same-origin, which 'self' covers.
     /// </summary>

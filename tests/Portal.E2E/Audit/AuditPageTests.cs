@@ -85,7 +85,7 @@ public sealed class AuditPageTests(PortalAppFixture app, PlaywrightFixture playw
 
             await page.GotoAsync("/audit");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();
-            var grid = page.Locator(".portal-audit-grid");
+            var grid = page.GetByRole(AriaRole.Table, new() { Name = "Audit events" });
             await Expect(Row(grid, "member.deleted", $"member:{memberId}")).ToBeVisibleAsync();
             await Expect(Row(grid, "push.sent", "dry run")).ToBeVisibleAsync();
             await Expect(Row(grid, "api_key.revoked", $"Audit key {run}")).ToBeVisibleAsync();

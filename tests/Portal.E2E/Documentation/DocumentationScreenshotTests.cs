@@ -41,8 +41,9 @@ public sealed class DocumentationScreenshotTests(PortalAppFixture app, Playwrigh
 
         await page.GotoAsync("/consents");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Answers per consent" })).ToContainTextAsync("News and offers by e-mail");
-        // The chart draws once it has measured its box; wait for its bars.
-        await Expect(page.Locator(".rz-chart path.rz-bar, .rz-chart .rz-series-item, .rz-chart g path").First).ToBeVisibleAsync();
+        // The chart is an image described in words; wait for its drawing (an SVG) inside it.
+        var chart = page.GetByRole(AriaRole.Img, new() { Name = "News and offers by e-mail" });
+        await Expect(chart.Locator("svg").First).ToBeVisibleAsync();
         await CaptureAsync(page, "consents.png");
 
         await page.GotoAsync("/applets");
@@ -67,10 +68,9 @@ public sealed class DocumentationScreenshotTests(PortalAppFixture app, Playwrigh
 
     private static async Task CaptureAsync(IPage page, string fileName)
     {
-        // Icons are a web font: a picture taken before it loads shows icon names instead of icons.
         await page.EvaluateAsync("() => document.fonts.ready");
-        // The layout's body is the scrolling box; typing may have scrolled it. Pictures start at the top.
-        await page.EvaluateAsync("() => { document.activeElement?.blur(); document.querySelector('.rz-body')?.scrollTo(0, 0); }");
+        // Typing may have scrolled the page; pictures start at the top.
+        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
         var folder = UpdateTrackedScreenshots ? BuildPaths.DocumentationScreenshotsDirectory : Path.Combine(BuildPaths.ArtifactsDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fileName);
