@@ -4,39 +4,57 @@ using System.Text.Json.Nodes;
 
 namespace Portal.E2E.Infrastructure;
 
-/// <summary>Plays the club's mobile app against the running Portal: creates members, signs them in, registers devices.</summary>
-public sealed class AppClient(PortalAppFixture app) : IDisposable
+/// <summary>
+/// Plays a club's mobile app against the running Portal: creates members, signs them in, registers devices. The demo
+/// club's app by default; a test's own club's app when given one.
+/// </summary>
+public sealed class AppClient : IDisposable
 {
-    private readonly HttpClient http = new() { BaseAddress = app.BaseUrl };
+    private readonly PortalAppFixture app;
+    private readonly OwnClub? ownClub;
+    private readonly HttpClient http;
+
+    public AppClient(PortalAppFixture app, OwnClub? ownClub = null)
+    {
+        this.app = app;
+        this.ownClub = ownClub;
+        http = new HttpClient { BaseAddress = app.BaseUrl };
+    }
+
+    private string Slug => ownClub?.Slug ?? PortalAppFixture.DemoClubSlug;
+
+    private async Task<string> ApiKeyAsync() => ownClub?.ApiKey ?? await app.ApiKeyAsync();
 
     public async Task<long> CreateMemberAsync(string email, string firstName, string lastName, string password = "e2e-password-1")
     {
-        var body = await SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members", JsonNode.Parse($$"""
+        // The demo club asks for its e-mail consent; a new club has no consents defined yet.
+        var consents = ownClub is null ? "\"consents\":{\"email_marketing\":true}," : "";
+        var body = await SendAsync(HttpMethod.Post, $"/v3/{Slug}/members", JsonNode.Parse($$"""
             {"properties":{"email":"{{email}}","first_name":"{{firstName}}","last_name":"{{lastName}}"},
-             "consents":{"email_marketing":true},"password":"{{password}}"}
-            """), await app.ApiKeyAsync(), null);
+             {{consents}}"password":"{{password}}"}
+            """), await ApiKeyAsync(), null);
         return body["id"]!.GetValue<long>();
     }
 
     public async Task<string> SignInAsync(long memberId, string password = "e2e-password-1")
     {
-        var body = await SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members/oauth/token",
-            JsonNode.Parse($$"""{"grant_type":"password","identifier_type":"id","identifier":"{{memberId}}","password":"{{password}}"}"""), await app.ApiKeyAsync(), null);
+        var body = await SendAsync(HttpMethod.Post, $"/v3/{Slug}/members/oauth/token",
+            JsonNode.Parse($$"""{"grant_type":"password","identifier_type":"id","identifier":"{{memberId}}","password":"{{password}}"}"""), await ApiKeyAsync(), null);
         return body["access_token"]!.GetValue<string>();
     }
 
     public Task RegisterAppTokenAsync(string accessToken, string token, string installation, string platform = "android", string firebaseProject = "infinity-app") =>
-        SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members/me/app_tokens",
+        SendAsync(HttpMethod.Post, $"/v3/{Slug}/members/me/app_tokens",
             JsonNode.Parse($$"""{"token":"{{token}}","platform":"{{platform}}","app_installation_id":"{{installation}}","firebase_project_slug":"{{firebaseProject}}"}"""), null, accessToken);
 
     public Task ReportDeliveredAsync(string accessToken, string messageId) =>
-        SendAsync(HttpMethod.Post, $"/v3/{PortalAppFixture.DemoClubSlug}/members/me/messages/{messageId}/delivered", null, null, accessToken);
+        SendAsync(HttpMethod.Post, $"/v3/{Slug}/members/me/messages/{messageId}/delivered", null, null, accessToken);
 
     /// <summary>Centrapay: the applet memberships of an account, first page.</summary>
     public async Task<JsonObject> AppletMembershipsAsync(string accountId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/accounts/{accountId}/applet-memberships");
-        request.Headers.Add("x-api-key", await app.ApiKeyAsync());
+        request.Headers.Add("x-api-key", await ApiKeyAsync());
         var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"List applet memberships answered {(int)response.StatusCode}: {text}");
@@ -44,7 +62,7 @@ public sealed class AppClient(PortalAppFixture app) : IDisposable
     }
 
     public async Task<JsonObject> MemberAsync(long memberId) =>
-        (await SendAsync(HttpMethod.Get, $"/v3/{PortalAppFixture.DemoClubSlug}/members/{memberId}", null, await app.ApiKeyAsync(), null)).AsObject();
+        (await SendAsync(HttpMethod.Get, $"/v3/{Slug}/members/{memberId}", null, await ApiKeyAsync(), null)).AsObject();
 
     private async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonNode? body, string? clientToken, string? memberToken)
     {

@@ -13,7 +13,9 @@ public sealed class PushConsoleTests(PortalAppFixture app, PlaywrightFixture pla
     public async Task MarketerDryRunsAndSendsToAMemberWithADeadTokenAndTheAppReportsDelivery()
     {
         var fcm = App.Fcm!;
-        using var appClient = new AppClient(App);
+        // Adding a Firebase project changes the club's settings: this test works in a club of its own.
+        var club = await App.CreateOwnClubAsync("push");
+        using var appClient = new AppClient(App, club);
         var memberId = await appClient.CreateMemberAsync($"push-{Guid.NewGuid():N}@example.no", "Pia", "Push");
         var accessToken = await appClient.SignInAsync(memberId);
         var liveToken = $"live{Guid.NewGuid():N}{Guid.NewGuid():N}";
@@ -23,9 +25,9 @@ public sealed class PushConsoleTests(PortalAppFixture app, PlaywrightFixture pla
         // FCM says the old phone's token is gone, every time it is asked.
         fcm.Script(deadToken, Enumerable.Repeat(new FakeAnswer(404, "UNREGISTERED", Message: "Requested entity was not found."), 5).ToArray());
 
-        await AddFirebaseProjectAsAdminAsync(fcm);
+        await AddFirebaseProjectAsAdminAsync(fcm, club.Admin);
         var marketer = new UserCredentials($"marketer-{Guid.NewGuid():N}@example.com", "Marketer12345x");
-        var created = await App.RunCliAsync("users", "create", "--email", marketer.Email, "--password", marketer.Password, "--role", "Marketer", "--club", PortalAppFixture.DemoClubSlug);
+        var created = await App.RunCliAsync("users", "create", "--email", marketer.Email, "--password", marketer.Password, "--role", "Marketer", "--club", club.Slug);
         Assert.True(created.ExitCode == 0, created.ToString());
 
         string messageId = "";
@@ -76,7 +78,7 @@ public sealed class PushConsoleTests(PortalAppFixture app, PlaywrightFixture pla
         }, signedInAs: marketer);
     }
 
-    private async Task AddFirebaseProjectAsAdminAsync(FakeFcm fcm) => await RunInPageAsync(async page =>
+    private async Task AddFirebaseProjectAsAdminAsync(FakeFcm fcm, UserCredentials admin) => await RunInPageAsync(async page =>
     {
         await page.GotoAsync("/settings");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Firebase projects" }).ClickAsync();
@@ -91,5 +93,5 @@ public sealed class PushConsoleTests(PortalAppFixture app, PlaywrightFixture pla
         await Expect(row).ToContainTextAsync("portal@infinity-app.iam.gserviceaccount.com");
         await row.GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
         await Expect(page.GetByText("Sending works.")).ToBeVisibleAsync();
-    }, signedInAs: App.Admin, testName: "AddFirebaseProjectAsAdmin");
+    }, signedInAs: admin, testName: "AddFirebaseProjectAsAdmin");
 }

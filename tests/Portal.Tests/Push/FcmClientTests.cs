@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Features.Push;
@@ -87,15 +86,45 @@ public class FcmClientTests : IAsyncLifetime
     [Fact]
     public async Task QuotaExceededWithRetryAfterIsRetriedAfterThePauseThenSucceeds()
     {
+        // Time passes on a fake clock: the test sees the pause the client asks for and moves time across it.
+        var time = new TimerWatchingTimeProvider();
+        var client = new FcmClient(new HttpClient(), new FcmAccessTokens(), Options.Create(new FcmOptions
+        {
+            Endpoint = fcm.BaseUrl.ToString(), RetryBaseDelay = TimeSpan.FromMilliseconds(10), MaxRetries = 3,
+        }), NullLogger<FcmClient>.Instance, time);
         fcm.Script("busy-token", new FakeAnswer(429, FcmErrorCodes.QuotaExceeded, RetryAfterSeconds: 1));
-        var clock = Stopwatch.StartNew();
 
-        var result = await SendAsync("busy-token");
+        var sending = client.SendAsync(key, "infinity-app", "busy-token", Content, "msg-1", validateOnly: false, CancellationToken.None);
+        var pause = await time.NextTimer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), pause);
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(sending.IsCompleted);
+        Assert.Equal(1, fcm.Attempts["busy-token"]);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(result.Success);
         Assert.Equal(2, result.Attempts);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {clock.Elapsed}, before the Retry-After of 1 s");
         Assert.Equal(1, fcm.Accepted["busy-token"]);
+    }
+
+    /// <summary>A fake clock that tells when code starts waiting on it, and for how long.</summary>
+    private sealed class TimerWatchingTimeProvider : Microsoft.Extensions.Time.Testing.FakeTimeProvider
+    {
+        private readonly TaskCompletionSource<TimeSpan> nextTimer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<TimeSpan> NextTimer => nextTimer.Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
+            {
+                nextTimer.TrySetResult(dueTime);
+            }
+            return timer;
+        }
     }
 
     [Fact]
