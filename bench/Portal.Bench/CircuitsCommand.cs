@@ -49,7 +49,8 @@ public static class CircuitsCommand
             await page.GetByLabel("Email", new() { Exact = true }).FillAsync(info.AdminEmail);
             await page.GetByLabel("Password", new() { Exact = true }).FillAsync(info.AdminPassword);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 60_000 });
+            // Sign-in hashes the password (PBKDF2, 100,000 rounds) on a cold server: allow a busy machine its time.
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 180_000 });
             state = await signIn.StorageStateAsync();
             // Warm-up: one circuit through the Members page and a page turn, so JIT and caches are not counted per circuit.
             await OpenMembersAsync(page);
