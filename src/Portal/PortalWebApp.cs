@@ -3,6 +3,7 @@ using Portal.Components;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Account;
+using Portal.Features.ApiKeys;
 using Portal.Features.Clubs;
 using Portal.Features.Members;
 using Portal.Features.Operations;
@@ -54,7 +55,7 @@ public static class PortalWebApp
         services.AddHostedService<Features.Audit.AuditRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<Features.ApiKeys.ApiKeyUsage>());
         services.AddSingleton<Features.Push.FcmSandbox>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddVendorApiSchemes().AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";

@@ -10,7 +10,7 @@ namespace Portal.Features.Applets;
 /// <summary>Centrapay "Applet Memberships" (seed document 003), with <c>x-api-key</c> = a club API key.</summary>
 [Produces("application/json")]
 [Tags("Centrapay applet memberships")]
-public class CentrapayAppletMembershipsController(ApiKeyService keys, AppletMembershipService memberships) : ControllerBase
+public class CentrapayAppletMembershipsController(AppletMembershipService memberships) : ControllerBase
 {
     /// <summary>Create Applet Membership.</summary>
     /// <remarks>
@@ -20,6 +20,7 @@ public class CentrapayAppletMembershipsController(ApiKeyService keys, AppletMemb
     /// archived applet, or a test applet and a live account; 404 for an applet or account this key cannot see.
     /// </remarks>
     [HttpPost("/api/applets/{appletId}/applet-memberships")]
+    [CentrapayApiKey(ApiPermits.AppletMemberships)]
     [JsonRequestBody(typeof(CentrapayCreateMembershipRequest), required: false)]
     [ProducesResponseType(typeof(CentrapayMembership), StatusCodes.Status200OK)]
     [ProducesResponseType(typeof(CentrapayError), StatusCodes.Status400BadRequest)]
@@ -28,11 +29,9 @@ public class CentrapayAppletMembershipsController(ApiKeyService keys, AppletMemb
     [ProducesResponseType(typeof(CentrapayError), StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Create(string appletId, CancellationToken ct)
     {
-        var (key, clubId, denied) = await AuthenticateAsync(ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
+        var caller = HttpContext.ApiCaller();
+        var key = caller.Key!;
+        var clubId = caller.ClubId;
         var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
         if (body is null)
         {
@@ -43,7 +42,7 @@ public class CentrapayAppletMembershipsController(ApiKeyService keys, AppletMemb
         {
             return Error(StatusCodes.Status400BadRequest, "accountId must be a string");
         }
-        if (key!.AccountId is not null && requested is not null && requested != key.AccountId)
+        if (requested is not null && !caller.ActsFor(requested))
         {
             return Error(StatusCodes.Status403Forbidden, "This API key acts for another account");
         }
@@ -69,6 +68,7 @@ public class CentrapayAppletMembershipsController(ApiKeyService keys, AppletMemb
     /// another account's list, is 400.
     /// </remarks>
     [HttpGet("/api/accounts/{accountId}/applet-memberships")]
+    [CentrapayApiKey(ApiPermits.AppletMemberships, AccountRouteValue = "accountId")]
     [ProducesResponseType(typeof(CentrapayMembershipPage), StatusCodes.Status200OK)]
     [ProducesResponseType(typeof(CentrapayError), StatusCodes.Status400BadRequest)]
     [ProducesResponseType(typeof(CentrapayError), StatusCodes.Status401Unauthorized)]
@@ -76,15 +76,8 @@ public class CentrapayAppletMembershipsController(ApiKeyService keys, AppletMemb
     [ProducesResponseType(typeof(CentrapayError), StatusCodes.Status404NotFound)]
     public async Task<IActionResult> List(string accountId, [FromQuery] string? pageKey, [FromQuery] string? paginationLimit, CancellationToken ct)
     {
-        var (key, clubId, denied) = await AuthenticateAsync(ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-        if (key!.AccountId is not null && key.AccountId != accountId)
-        {
-            return Error(StatusCodes.Status403Forbidden, "This API key acts for another account");
-        }
+        var caller = HttpContext.ApiCaller();
+        var clubId = caller.ClubId;
         var limit = AppletMembershipService.DefaultPageSize;
         if (paginationLimit is not null
             && (!paginationLimit.All(char.IsAsciiDigit) // int.TryParse ignores trailing NUL characters
@@ -106,55 +99,37 @@ public class CentrapayAppletMembershipsController(ApiKeyService keys, AppletMemb
 
     /// <summary>Show one applet membership (Portal's own addition; Centrapay documents only create and list).</summary>
     [HttpGet("/api/applet-memberships/{membershipId}")]
+    [CentrapayApiKey(ApiPermits.AppletMemberships)]
     [ProducesResponseType(typeof(CentrapayMembership), StatusCodes.Status200OK)]
     [ProducesResponseType(typeof(CentrapayError), StatusCodes.Status401Unauthorized)]
     [ProducesResponseType(typeof(CentrapayError), StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Show(string membershipId, CancellationToken ct)
     {
-        var (key, clubId, denied) = await AuthenticateAsync(ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
+        var caller = HttpContext.ApiCaller();
+        var clubId = caller.ClubId;
         var membership = await memberships.GetAsync(clubId, membershipId, ct);
-        return membership is null || (key!.AccountId is not null && membership.AccountId != key.AccountId)
+        return membership is null || !caller.ActsFor(membership.AccountId)
             ? Error(StatusCodes.Status404NotFound, "APPLET_MEMBERSHIP_NOT_FOUND")
             : Ok(CentrapayMembership.From(membership));
     }
 
     /// <summary>Delete one applet membership (Portal's own addition): the account leaves the applet. Answers the deleted membership.</summary>
     [HttpDelete("/api/applet-memberships/{membershipId}")]
+    [CentrapayApiKey(ApiPermits.AppletMemberships)]
     [ProducesResponseType(typeof(CentrapayMembership), StatusCodes.Status200OK)]
     [ProducesResponseType(typeof(CentrapayError), StatusCodes.Status401Unauthorized)]
     [ProducesResponseType(typeof(CentrapayError), StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete(string membershipId, CancellationToken ct)
     {
-        var (key, clubId, denied) = await AuthenticateAsync(ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
+        var caller = HttpContext.ApiCaller();
+        var clubId = caller.ClubId;
         var membership = await memberships.GetAsync(clubId, membershipId, ct);
-        if (membership is null || (key!.AccountId is not null && membership.AccountId != key.AccountId))
+        if (membership is null || !caller.ActsFor(membership.AccountId))
         {
             return Error(StatusCodes.Status404NotFound, "APPLET_MEMBERSHIP_NOT_FOUND");
         }
         await memberships.LeaveAsync(clubId, membershipId, ct);
         return Ok(CentrapayMembership.From(membership));
-    }
-
-    private async Task<(ApiKeyService.ApiKeyInfo? Key, int ClubId, ObjectResult? Denied)> AuthenticateAsync(CancellationToken ct)
-    {
-        var key = await keys.FindActiveAsync(Request.Headers["x-api-key"].ToString(), ct);
-        if (key is null)
-        {
-            return (null, 0, Error(StatusCodes.Status401Unauthorized, "A valid x-api-key is required"));
-        }
-        if (!key.Permits.Contains(ApiPermits.AppletMemberships))
-        {
-            return (null, 0, Error(StatusCodes.Status403Forbidden, $"The API key lacks the permit {ApiPermits.AppletMemberships}"));
-        }
-        return (key, key.ClubId, null);
     }
 
     private static ObjectResult Error(int status, string message) =>

@@ -13,20 +13,17 @@ namespace Portal.Features.Devices;
 /// <summary>Masivo storefront API: trade an API key for a bearer token, and register a customer's device.</summary>
 [Produces("application/json")]
 [Tags("Masivo storefront")]
-public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeyService keys, DeviceTokenService devices, MemberService members, PortalDbContext db) : ControllerBase
+public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTokenService devices, MemberService members, PortalDbContext db) : ControllerBase
 {
     /// <summary>Authorize: trade the <c>x-api-key</c> header (a club API key with permit <c>Portal:Storefront:Devices</c>) for a one-hour bearer token.</summary>
     [HttpGet("/api/storefront/v1/auth/authorize")]
     [HttpGet("/auth/authorize")]
+    [MasivoApiKey(ApiPermits.StorefrontDevices)]
     [ProducesResponseType(typeof(MasivoAuthorizeResponse), StatusCodes.Status200OK)]
     [ProducesResponseType(typeof(MasivoError), StatusCodes.Status401Unauthorized)]
-    public async Task<IActionResult> Authorize(CancellationToken ct)
+    public IActionResult Authorize()
     {
-        var key = await keys.FindActiveAsync(Request.Headers["x-api-key"].ToString(), ct);
-        if (key is null || !key.Permits.Contains(ApiPermits.StorefrontDevices))
-        {
-            return Error(StatusCodes.Status401Unauthorized, "A valid x-api-key with the Portal:Storefront:Devices permit is required");
-        }
+        var key = HttpContext.ApiCaller().Key!;
         return Ok(new MasivoAuthorizeResponse(tokens.Issue(key), "Bearer", (int)StorefrontTokenService.Lifetime.TotalSeconds));
     }
 
@@ -39,6 +36,7 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
     /// wallet's <c>lines</c> and <c>totals</c> are empty. Errors are <c>{"error": "...", "details": {...}}</c>.
     /// </remarks>
     [HttpPatch("/api/storefront/v1/customers/{id}/devices")]
+    [MasivoBearer(ApiPermits.StorefrontDevices)]
     [JsonRequestBody(typeof(MasivoDevicesRequest))]
     [ProducesResponseType(typeof(MasivoCustomerResponse), StatusCodes.Status200OK)]
     [ProducesResponseType(typeof(MasivoError), StatusCodes.Status400BadRequest)]
@@ -47,12 +45,7 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
     [ProducesResponseType(typeof(MasivoError), StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> UpdateDevices(string id, CancellationToken ct)
     {
-        var key = await tokens.AuthenticateAsync(BearerToken.From(Request), ct);
-        if (key is null || !key.Permits.Contains(ApiPermits.StorefrontDevices))
-        {
-            return Error(StatusCodes.Status401Unauthorized, "A valid bearer token is required");
-        }
-        var clubId = key.ClubId;
+        var clubId = HttpContext.ApiCaller().ClubId;
         var memberId = await FindCustomerAsync(clubId, id, ct);
         if (memberId is null)
         {

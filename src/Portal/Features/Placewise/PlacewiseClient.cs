@@ -3,7 +3,7 @@ using Portal.Features.Clubs;
 
 namespace Portal.Features.Placewise;
 
-/// <summary>The club and the client (API key) of a Placewise request, as checked by <see cref="PlacewiseClientAttribute"/>.</summary>
+/// <summary>The club and the client (API key) of a Placewise request, as checked for <see cref="PlacewiseClientAttribute"/> (stored by <see cref="PlacewiseAuthorizationHandler"/>).</summary>
 public record PlacewiseClient(ClubSummary Club, ApiKeyService.ApiKeyInfo Key, string ProductName, string? SubproductName)
 {
     private const string ItemKey = nameof(PlacewiseClient);

@@ -2,7 +2,7 @@ using Portal.Features.Clubs;
 
 namespace Portal.Features.Placewise;
 
-/// <summary>The club and member of a request made with a member token, as checked by <see cref="PlacewiseMemberAttribute"/>.</summary>
+/// <summary>The club and member of a request made with a member token, as checked for <see cref="PlacewiseMemberAttribute"/> (stored by <see cref="PlacewiseAuthorizationHandler"/>).</summary>
 public record PlacewiseMember(ClubSummary Club, long MemberId, long TokenId, string ProductName)
 {
     private const string ItemKey = nameof(PlacewiseMember);

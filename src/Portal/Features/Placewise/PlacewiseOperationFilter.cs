@@ -5,7 +5,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Portal.Features.Placewise;
 
 /// <summary>
-/// Adds to every Placewise operation what its filter attribute enforces: the headers it reads and the
+/// Adds to every Placewise operation what its authorization attribute (<see cref="PlacewiseClientAttribute"/>,
+/// <see cref="PlacewiseMemberAttribute"/>, checked by the Placewise schemes) enforces: the headers it reads and the
 /// error answers it can give, so the OpenAPI document says what an app must send and may get back.
 /// </summary>
 public sealed class PlacewiseOperationFilter : IOperationFilter
