@@ -13,7 +13,7 @@ namespace Portal.Features.Devices;
 /// <summary>Masivo storefront API: trade an API key for a bearer token, and register a customer's device.</summary>
 [Produces("application/json")]
 [Tags("Masivo storefront")]
-public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeyService keys, DeviceTokenService devices, MemberService members, PortalDbContext db) : ControllerBase
+public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeyService keys, DeviceTokenService devices, MemberService members, PortalDbContext db, TimeProvider clock) : ControllerBase
 {
     /// <summary>Authorize: trade the <c>x-api-key</c> header (a club API key with permit <c>Portal:Storefront:Devices</c>) for a one-hour bearer token.</summary>
     [HttpGet("/api/storefront/v1/auth/authorize")]
@@ -125,7 +125,7 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, ApiKeySer
         var birthday = member.Properties["birthday"]?.ToString();
         return new MasivoCustomer(
             id,
-            members.IsBanned(member.BannedUntil) ? "INACTIVE" : "ACTIVE",
+            MemberBan.IsInForce(member.BannedUntil, clock) ? "INACTIVE" : "ACTIVE",
             member.Name,
             member.Properties["email"]?.ToString(),
             Gender: null,

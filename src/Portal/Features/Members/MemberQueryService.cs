@@ -9,11 +9,8 @@ namespace Portal.Features.Members;
 /// The member list of the admin pages and its CSV export: server-side filters, sorting and paging on indexed
 /// columns. Counting stops at <see cref="CountCap"/> so a keystroke never counts a million rows.
 /// </summary>
-public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    /// <summary>Whether a ban until <paramref name="bannedUntil"/> (UTC) is in force now, by the app's clock.</summary>
-    public bool IsBanned(DateTime? bannedUntil) => bannedUntil is { } until && until > clock.GetUtcNow().UtcDateTime;
-
     public const int CountCap = 10_000;
 
     /// <summary>

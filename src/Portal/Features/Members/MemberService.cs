@@ -20,9 +20,6 @@ public class MemberService(
     IPasswordHasher<Member> passwordHasher,
     TimeProvider clock)
 {
-    /// <summary>Whether a ban until <paramref name="bannedUntil"/> (UTC) is in force now, by the app's clock.</summary>
-    public bool IsBanned(DateTime? bannedUntil) => bannedUntil is { } until && until > clock.GetUtcNow().UtcDateTime;
-
     /// <summary>Creates a member; throws <see cref="MemberValidationException"/> with Placewise error codes.</summary>
     public async Task<Member> CreateAsync(int clubId, MemberDraft draft, ConsentActor actor, CancellationToken ct = default)
     {

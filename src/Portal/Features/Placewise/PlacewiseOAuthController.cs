@@ -60,7 +60,7 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
                     return PlacewiseErrors.Error(PlacewiseErrors.BadCredentials, "Invalid credentials");
                 }
                 var member = (await members.FindAsync(client.Club.Id, memberId.Value, ct))!;
-                if (member.BannedUntil is { } banned && members.IsBanned(banned))
+                if (member.BannedUntil is { } banned && MemberBan.IsInForce(banned, clock))
                 {
                     return PlacewiseErrors.Banned(banned, client.Club.TimeZone);
                 }
