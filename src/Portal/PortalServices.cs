@@ -62,6 +62,7 @@ public static class PortalServices
         services.AddScoped<OneTimeCodeService>();
         services.AddScoped<MemberTokenService>();
         services.AddScoped<MemberSignInService>();
+        services.AddScoped<MemberRegistrationService>();
         services.AddScoped<MemberQueryService>();
         services.AddScoped<MemberDataExport>();
         services.AddScoped<Features.Outbox.OutboxQueryService>();
