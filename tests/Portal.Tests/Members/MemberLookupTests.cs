@@ -7,7 +7,10 @@ using Portal.Tests.Web;
 
 namespace Portal.Tests.Members;
 
-/// <summary><see cref="MemberService.FindByEmailMobileOrIdAsync"/> on a real SQLite database.</summary>
+/// <summary>
+/// <see cref="MemberService.FindByEmailMobileOrIdAsync"/> and <see cref="MemberQueryService.FindByCustomerIdAsync"/>
+/// on a real SQLite database.
+/// </summary>
 public class MemberLookupTests(PortalWebFactory factory) : IClassFixture<PortalWebFactory>, IAsyncLifetime
 {
     // Ids as long as a mobile number, so the id-versus-msisdn precedence can be seen.
@@ -30,10 +33,10 @@ public class MemberLookupTests(PortalWebFactory factory) : IClassFixture<PortalW
         db.Add(otherClub);
         await db.SaveChangesAsync();
         db.Members.AddRange(
-            new Member { Id = PiaId, ClubId = clubId, Email = "pia@example.no", Msisdn = "4791234567" },
-            // Ola's mobile number is Pia's id: typed in, it must find Ola.
-            new Member { Id = OlaId, ClubId = clubId, Email = "ola@example.no", Msisdn = PiaId.ToString() },
-            new Member { Id = StrangerId, ClubId = otherClub.Id, Email = "stranger@example.no", Msisdn = "4798765432" });
+            new Member { Id = PiaId, ClubId = clubId, Email = "pia@example.no", Msisdn = "4791234567", ExternalCustomerId = "crm-pia" },
+            // Ola's mobile number and external customer id are Pia's id: typed in, they must find Ola.
+            new Member { Id = OlaId, ClubId = clubId, Email = "ola@example.no", Msisdn = PiaId.ToString(), ExternalCustomerId = PiaId.ToString() },
+            new Member { Id = StrangerId, ClubId = otherClub.Id, Email = "stranger@example.no", Msisdn = "4798765432", ExternalCustomerId = "crm-stranger" });
         await db.SaveChangesAsync();
     }
 
@@ -81,4 +84,27 @@ public class MemberLookupTests(PortalWebFactory factory) : IClassFixture<PortalW
     [InlineData("nobody@example.no")]
     [InlineData("ola")]
     public async Task NothingMatches(string? text) => Assert.Null(await FindAsync(text));
+
+    private async Task<long?> FindCustomerAsync(string? customerId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MemberQueryService>().FindByCustomerIdAsync(clubId, customerId);
+    }
+
+    [Fact]
+    public async Task FindsACustomerByExternalId() => Assert.Equal(PiaId, await FindCustomerAsync("crm-pia"));
+
+    [Fact]
+    public async Task FindsACustomerByMemberIdWhenNoExternalIdMatches() => Assert.Equal(OlaId, await FindCustomerAsync(OlaId.ToString()));
+
+    [Fact]
+    public async Task AnExternalIdWinsOverAMemberIdWithTheSameText() => Assert.Equal(OlaId, await FindCustomerAsync(PiaId.ToString()));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    [InlineData("crm-stranger")]
+    [InlineData("4733334444")]
+    [InlineData("crm-nobody")]
+    public async Task NoCustomerMatches(string? customerId) => Assert.Null(await FindCustomerAsync(customerId));
 }
