@@ -61,6 +61,8 @@ public static class PortalServices
         services.AddScoped<MemberService>();
         services.AddScoped<OneTimeCodeService>();
         services.AddScoped<MemberTokenService>();
+        services.AddScoped<MemberSignInService>();
+        services.AddScoped<MemberRegistrationService>();
         services.AddScoped<MemberQueryService>();
         services.AddScoped<MemberDataExport>();
         services.AddScoped<Features.Outbox.OutboxQueryService>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Members;
 
 namespace Portal.Features.Dashboard;
 
@@ -21,7 +22,7 @@ public class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, Time
 
         var total = await members.CountAsync(ct);
         var recentCount = await members.CountAsync(m => m.CreatedAt >= now.AddDays(-30), ct);
-        var banned = await members.CountAsync(m => m.BannedUntil != null && m.BannedUntil > now, ct);
+        var banned = await members.CountAsync(MemberBan.InForceAt(now), ct);
         var emailReachable = await members.CountAsync(m => m.Email != null && m.EmailStatus == ChannelStatus.Enabled, ct);
         var smsReachable = await members.CountAsync(m => m.Msisdn != null && m.SmsStatus == ChannelStatus.Enabled, ct);
         var keys = await db.ApiKeys.AsNoTracking().CountAsync(k => k.ClubId == clubId && k.RevokedAt == null, ct);

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Features.ApiKeys;
 using Portal.Features.Members;
 using Portal.Features.Placewise;
@@ -13,7 +11,7 @@ namespace Portal.Features.Devices;
 /// <summary>Masivo storefront API: trade an API key for a bearer token, and register a customer's device.</summary>
 [Produces("application/json")]
 [Tags("Masivo storefront")]
-public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTokenService devices, MemberService members, PortalDbContext db) : ControllerBase
+public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTokenService devices, MemberService members, MemberQueryService memberQueries, TimeProvider clock) : ControllerBase
 {
     /// <summary>Authorize: trade the <c>x-api-key</c> header (a club API key with permit <c>Portal:Storefront:Devices</c>) for a one-hour bearer token.</summary>
     [HttpGet("/api/storefront/v1/auth/authorize")]
@@ -46,7 +44,7 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTok
     public async Task<IActionResult> UpdateDevices(string id, CancellationToken ct)
     {
         var clubId = HttpContext.ApiCaller().ClubId;
-        var memberId = await FindCustomerAsync(clubId, id, ct);
+        var memberId = await memberQueries.FindByCustomerIdAsync(clubId, id, ct);
         if (memberId is null)
         {
             return Error(StatusCodes.Status404NotFound, "Customer not found");
@@ -79,24 +77,6 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTok
         return Ok(new MasivoCustomerResponse(new MasivoCustomerData(Customer(member, id), Wallet(member, id))));
     }
 
-    private async Task<long?> FindCustomerAsync(int clubId, string? id, CancellationToken ct)
-    {
-        // Model binding turns a blank path segment into null, and "ExternalCustomerId == null" would match any
-        // member without an external id.
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return null;
-        }
-        var byExternalId = await db.Members.AsNoTracking().Where(m => m.ClubId == clubId && m.ExternalCustomerId == id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
-        if (byExternalId is not null)
-        {
-            return byExternalId;
-        }
-        return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var memberId)
-            ? await db.Members.AsNoTracking().Where(m => m.ClubId == clubId && m.Id == memberId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct)
-            : null;
-    }
-
     /// <summary>A string field of <c>device_info</c>; any other JSON type is an <c>invalid_string</c> error, not its JSON text.</summary>
     private static string? InfoString(System.Text.Json.Nodes.JsonObject info, string name, Dictionary<string, IReadOnlyList<string>> errors)
     {
@@ -118,7 +98,7 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTok
         var birthday = member.Properties["birthday"]?.ToString();
         return new MasivoCustomer(
             id,
-            members.IsBanned(member.BannedUntil) ? "INACTIVE" : "ACTIVE",
+            MemberBan.IsInForce(member.BannedUntil, clock) ? "INACTIVE" : "ACTIVE",
             member.Name,
             member.Properties["email"]?.ToString(),
             Gender: null,

@@ -11,11 +11,7 @@ public record MemberPick(long Id, string Label)
     public static async Task<MemberPick?> FindAsync(MemberService members, int clubId, long id) =>
         await members.FindAsync(clubId, id) is { } member ? From(member) : null;
 
-    /// <summary>The club's member whose e-mail, else mobile number, else id is <paramref name="text"/>; null when none matches.</summary>
-    public static async Task<MemberPick?> LookUpAsync(MemberService members, int clubId, string? text)
-    {
-        var value = text?.Trim() ?? "";
-        var id = await members.FindIdAsync(clubId, "email", value) ?? await members.FindIdAsync(clubId, "msisdn", value) ?? await members.FindIdAsync(clubId, "id", value);
-        return id is null ? null : await FindAsync(members, clubId, id.Value);
-    }
+    /// <summary>The club's member found by <see cref="MemberService.FindByEmailMobileOrIdAsync"/>; null when none matches.</summary>
+    public static async Task<MemberPick?> LookUpAsync(MemberService members, int clubId, string? text) =>
+        await members.FindByEmailMobileOrIdAsync(clubId, text) is { } id ? await FindAsync(members, clubId, id) : null;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -9,12 +10,33 @@ namespace Portal.Features.Members;
 /// The member list of the admin pages and its CSV export: server-side filters, sorting and paging on indexed
 /// columns. Counting stops at <see cref="CountCap"/> so a keystroke never counts a million rows.
 /// </summary>
-public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    /// <summary>Whether a ban until <paramref name="bannedUntil"/> (UTC) is in force now, by the app's clock.</summary>
-    public bool IsBanned(DateTime? bannedUntil) => bannedUntil is { } until && until > clock.GetUtcNow().UtcDateTime;
-
     public const int CountCap = 10_000;
+
+    /// <summary>
+    /// The member a storefront (Masivo) calls a customer: <paramref name="customerId"/> is the external id in the
+    /// club's own system, else the member id. Null for a blank id or when neither matches in the club.
+    /// </summary>
+    public async Task<long?> FindByCustomerIdAsync(int clubId, string? customerId, CancellationToken ct = default)
+    {
+        // Model binding turns a blank path segment into null, and "ExternalCustomerId == null" would match any
+        // member without an external id.
+        if (string.IsNullOrWhiteSpace(customerId))
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var members = db.Members.AsNoTracking().Where(m => m.ClubId == clubId);
+        var byExternalId = await members.Where(m => m.ExternalCustomerId == customerId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+        if (byExternalId is not null)
+        {
+            return byExternalId;
+        }
+        return long.TryParse(customerId, NumberStyles.None, CultureInfo.InvariantCulture, out var memberId)
+            ? await members.Where(m => m.Id == memberId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct)
+            : null;
+    }
 
     /// <summary>
     /// One page of members. <paramref name="countMatches"/> false skips the count (the caller already has it

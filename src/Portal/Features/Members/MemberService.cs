@@ -20,9 +20,6 @@ public class MemberService(
     IPasswordHasher<Member> passwordHasher,
     TimeProvider clock)
 {
-    /// <summary>Whether a ban until <paramref name="bannedUntil"/> (UTC) is in force now, by the app's clock.</summary>
-    public bool IsBanned(DateTime? bannedUntil) => bannedUntil is { } until && until > clock.GetUtcNow().UtcDateTime;
-
     /// <summary>Creates a member; throws <see cref="MemberValidationException"/> with Placewise error codes.</summary>
     public async Task<Member> CreateAsync(int clubId, MemberDraft draft, ConsentActor actor, CancellationToken ct = default)
     {
@@ -226,6 +223,41 @@ public class MemberService(
             _ => members.Where(_ => false),
         };
         return await members.Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Finds the club's member that a person typed in a picker: the one lookup behind the push console's member
+    /// picker and add-to-applet. The text is trimmed, then tried in this order:
+    /// <list type="number">
+    /// <item>an e-mail address (compared lower-cased, as stored);</item>
+    /// <item>a mobile number, normalised to E.164 digits the way members are stored (<c>+47 912 34 567</c> and
+    /// <c>004791234567</c> both find <c>4791234567</c>);</item>
+    /// <item>a member id, only when the text is all ASCII digits and no member has it as mobile number, so a
+    /// number that is someone's msisdn never picks a different member by id.</item>
+    /// </list>
+    /// Null when nothing matches, including members of other clubs.
+    /// </summary>
+    public async Task<long?> FindByEmailMobileOrIdAsync(int clubId, string? text, CancellationToken ct = default)
+    {
+        var value = text?.Trim() ?? "";
+        if (value.Length == 0)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var members = db.Members.AsNoTracking().Where(m => m.ClubId == clubId);
+        if (IdentityNormalizer.Email(value) is { } email)
+        {
+            return await members.Where(m => m.Email == email).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+        }
+        if (IdentityNormalizer.Msisdn(value) is { } msisdn
+            && await members.Where(m => m.Msisdn == msisdn).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct) is { } byMsisdn)
+        {
+            return byMsisdn;
+        }
+        return value.All(char.IsAsciiDigit) && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? await members.Where(m => m.Id == id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct)
+            : null;
     }
 
     /// <summary>Whether <paramref name="password"/> is the member's own password.</summary>

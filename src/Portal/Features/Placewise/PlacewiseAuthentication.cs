@@ -83,9 +83,9 @@ public sealed class PlacewiseAuthorizationHandler(TimeProvider clock) : Authoriz
         {
             return Refuse(context, http, PlacewiseErrors.Error(StatusCodes.Status403Forbidden, $"Client token lacks the permit {permit}"));
         }
-        if (caller.MemberToken?.BannedUntil is { } bannedUntil && bannedUntil > clock.GetUtcNow().UtcDateTime)
+        if (MemberBan.IsInForce(caller.MemberToken?.BannedUntil, clock))
         {
-            return Refuse(context, http, PlacewiseErrors.Banned(bannedUntil, club.TimeZone));
+            return Refuse(context, http, PlacewiseErrors.Banned(caller.MemberToken!.BannedUntil!.Value, club.TimeZone));
         }
         var (product, subproduct, headerError) = PlacewiseRequestChecks.ProductHeaders(http);
         if (headerError is not null)

@@ -14,16 +14,11 @@ namespace Portal.Features.Placewise;
 [Tags("Placewise members")]
 public class PlacewiseMembersController(
     MemberService members,
+    MemberRegistrationService registrations,
     ClubSchemaService schemas,
-    OneTimeCodeService codes,
-    IExternalTokenVerifier externalTokens,
     MemberDataExport export,
-    Audit.AuditLog audit,
-    TimeProvider clock) : ControllerBase
+    Audit.AuditLog audit) : ControllerBase
 {
-    private const int MinPasswordLength = 8;
-    private const int MaxPasswordLength = 128;
-
     /// <summary>Create Member.</summary>
     /// <remarks>
     /// Client token in <c>X-Client-Authorization</c> with permit <c>BL:Api:Members:Create</c>; headers
@@ -64,7 +59,7 @@ public class PlacewiseMembersController(
 
         var properties = body.Object("properties");
         var consents = body.Object("consents");
-        var password = body.String("password", MaxPasswordLength);
+        var password = body.String("password", MemberRegistrationService.MaxPasswordLength);
         var registrationPassword = body.String("registration_password", 32);
         var externalToken = body.String("external_token", 8192);
         var externalTokenType = body.String("external_token_type", 20);
@@ -95,51 +90,25 @@ public class PlacewiseMembersController(
         {
             return PlacewiseErrors.Error(StatusCodes.Status403Forbidden, $"Client token lacks the permit {ApiPermits.MembersIgnoreRequiredProperties}");
         }
-        if (string.IsNullOrEmpty(password) && string.IsNullOrEmpty(registrationPassword) && string.IsNullOrEmpty(externalToken))
+        var registration = await registrations.RegisterAsync(client.Club.Id, draft, registrationPassword, externalToken, externalTokenType,
+            ConsentActor.ApiKey(client.Key.Id, client.Key.Name, client.ProductName), ct);
+        switch (registration.Outcome)
         {
-            return PlacewiseErrors.Error(PlacewiseErrors.PasswordMissing, "registration_password or password param is missing");
+            case MemberRegistrationOutcome.PasswordMissing:
+                return PlacewiseErrors.Error(PlacewiseErrors.PasswordMissing, "registration_password or password param is missing");
+            case MemberRegistrationOutcome.PasswordTooShort:
+                return PlacewiseErrors.Validation("password", "too_short");
+            case MemberRegistrationOutcome.ExternalTokenInvalid:
+                return PlacewiseErrors.Error(PlacewiseErrors.ExternalTokenInvalid, "external_token param is invalid");
+            case MemberRegistrationOutcome.RegistrationPasswordInvalid:
+                return PlacewiseErrors.Error(PlacewiseErrors.RegistrationPasswordInvalid, "registration_password param is invalid");
+            case MemberRegistrationOutcome.Invalid:
+                return PlacewiseErrors.Validation(registration.Errors!);
         }
-        if (password is not null && (password.Length < MinPasswordLength || string.IsNullOrWhiteSpace(password)))
-        {
-            return PlacewiseErrors.Validation("password", "too_short");
-        }
-        if (!string.IsNullOrEmpty(externalToken)
-            && (externalTokenType is not ("apple" or "google") || !await externalTokens.VerifyAsync(externalTokenType, externalToken, ct)))
-        {
-            return PlacewiseErrors.Error(PlacewiseErrors.ExternalTokenInvalid, "external_token param is invalid");
-        }
-
-        try
-        {
-            if (!string.IsNullOrEmpty(registrationPassword))
-            {
-                // Check the member data first, so a typo in the profile does not burn the code.
-                var schema = (await schemas.GetAsync(client.Club.Id, ct))!;
-                var check = MemberPropertiesValidator.Validate(schema, draft.Properties, PresenceRule.None, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-                if (!check.IsValid)
-                {
-                    return PlacewiseErrors.Validation(check.Errors);
-                }
-                var destinations = new[]
-                {
-                    check.Properties[BuiltInProperties.Msisdn]?.GetValue<string>(),
-                    check.Properties[BuiltInProperties.Email]?.GetValue<string>(),
-                };
-                if (!await codes.ConsumeAsync(client.Club.Id, OneTimeCodeService.Registration, destinations, registrationPassword, ct))
-                {
-                    return PlacewiseErrors.Error(PlacewiseErrors.RegistrationPasswordInvalid, "registration_password param is invalid");
-                }
-            }
-
-            var member = await members.CreateAsync(client.Club.Id, draft, ConsentActor.ApiKey(client.Key.Id, client.Key.Name, client.ProductName), ct);
-            var view = (await members.FindAsync(client.Club.Id, member.Id, ct))!;
-            var json = PlacewiseMemberJson.From(view, (await schemas.GetAsync(client.Club.Id, ct))!, client.Club.TimeZone);
-            return Created($"/v3/{client.Club.Slug}/members/{member.Id}", json);
-        }
-        catch (MemberValidationException e)
-        {
-            return PlacewiseErrors.Validation(e.Errors);
-        }
+        var member = registration.Member!;
+        var view = (await members.FindAsync(client.Club.Id, member.Id, ct))!;
+        var json = PlacewiseMemberJson.From(view, (await schemas.GetAsync(client.Club.Id, ct))!, client.Club.TimeZone);
+        return Created($"/v3/{client.Club.Slug}/members/{member.Id}", json);
     }
 
     /// <summary>Validate Member: always 200 <c>{"valid": bool, "errors": {...}}</c>; checks presence only for keys in the payload; writes nothing.</summary>

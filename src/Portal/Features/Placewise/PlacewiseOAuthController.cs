@@ -9,7 +9,7 @@ namespace Portal.Features.Placewise;
 [Route("v3/{loyalty_club_slug}/members/oauth")]
 [Produces("application/json")]
 [Tags("Placewise authentication")]
-public class PlacewiseOAuthController(MemberService members, MemberTokenService tokens, OneTimeCodeService codes, TimeProvider clock) : ControllerBase
+public class PlacewiseOAuthController(MemberSignInService signIns, MemberTokenService tokens, TimeProvider clock) : ControllerBase
 {
     /// <summary>Create Token.</summary>
     /// <remarks>
@@ -50,21 +50,15 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
         switch (grantType)
         {
             case "password":
-                if (identifier is null || password is null)
+                var signIn = await signIns.SignInAsync(client.Club.Id, identifierType, identifier, password, client.Key.Id, ct);
+                switch (signIn.Outcome)
                 {
-                    return PlacewiseErrors.Error(PlacewiseErrors.BadCredentials, "Invalid credentials");
+                    case MemberSignInOutcome.BadCredentials:
+                        return PlacewiseErrors.Error(PlacewiseErrors.BadCredentials, "Invalid credentials");
+                    case MemberSignInOutcome.Banned:
+                        return PlacewiseErrors.Banned(signIn.BannedUntil!.Value, client.Club.TimeZone);
                 }
-                var memberId = await members.FindIdAsync(client.Club.Id, identifierType, identifier, ct);
-                if (memberId is null || !await PasswordMatchesAsync(client.Club.Id, memberId.Value, password, ct))
-                {
-                    return PlacewiseErrors.Error(PlacewiseErrors.BadCredentials, "Invalid credentials");
-                }
-                var member = (await members.FindAsync(client.Club.Id, memberId.Value, ct))!;
-                if (member.BannedUntil is { } banned && members.IsBanned(banned))
-                {
-                    return PlacewiseErrors.Banned(banned, client.Club.TimeZone);
-                }
-                issued = await tokens.IssueAsync(memberId.Value, client.Key.Id, ct);
+                issued = signIn.Tokens!;
                 break;
             case "refresh_token":
                 issued = await tokens.RefreshAsync(client.Club.Id, refreshToken ?? "", ct);
@@ -128,22 +122,5 @@ public class PlacewiseOAuthController(MemberService members, MemberTokenService 
             application = new { uid = info.ApiKeyId?.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             created_at = new DateTimeOffset(info.CreatedAt).ToUnixTimeSeconds(),
         });
-    }
-
-    // The member's own password first, then a one-time password, then a registration password.
-    private async Task<bool> PasswordMatchesAsync(int clubId, long memberId, string password, CancellationToken ct)
-    {
-        if (await members.CheckPasswordAsync(clubId, memberId, password, ct))
-        {
-            return true;
-        }
-        var member = (await members.FindAsync(clubId, memberId, ct))!;
-        var destinations = new[]
-        {
-            member.Properties["msisdn"]?.GetValue<string>(),
-            member.Properties["email"]?.GetValue<string>(),
-        };
-        return await codes.ConsumeAsync(clubId, OneTimeCodeService.SignIn, destinations, password, ct)
-            || await codes.ConsumeAsync(clubId, OneTimeCodeService.Registration, destinations, password, ct);
     }
 }
