@@ -65,9 +65,11 @@ public static class ApiCommand
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Portal__SeedDemoData"] = "false",
             ["Portal__DataProtectionKeysPath"] = info.DataProtectionKeysPath,
-            // The per-key limit guards against one misbehaving client; the bench is one client standing in for a
+            // The API limits guard against one misbehaving client; the bench is one client and address standing in for a
             // whole app population, so it is lifted here (and only here).
-            ["RateLimits__ApiPerKeyPerMinute"] = "1000000000",
+            ["RateLimits__ApiPerClientAddressPerMinute"] = "1000000000",
+            ["RateLimits__ApiPerMemberTokenPerMinute"] = "1000000000",
+            ["RateLimits__ApiPerAddressPerMinute"] = "1000000000",
         },
         BuildPaths.PortalOutputDirectory, "/health", TimeSpan.FromSeconds(120));
 

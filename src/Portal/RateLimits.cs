@@ -1,27 +1,46 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Portal;
 
-/// <summary>The <c>RateLimits</c> section: requests per minute before Portal answers 429 with Retry-After.</summary>
+/// <summary>The <c>RateLimits</c> section: requests per window (a minute) before Portal answers 429 with Retry-After.</summary>
 public class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Per API key (or member token) on the app APIs.</summary>
-    public int ApiPerKeyPerMinute { get; set; } = 1200;
+    /// <summary>Per member token (one app installation's signed-in member) on the Placewise member API.</summary>
+    public int ApiPerMemberTokenPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// Per credential and client address on the other API calls: a Placewise client token without a member token,
+    /// a Masivo API key or bearer token, a Centrapay API key.
+    /// </summary>
+    public int ApiPerClientAddressPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Per client address (an IPv6 /64) on every API call whatever it presents, so that rotating made-up tokens
+    /// does not escape the limits; generous because a carrier's NAT puts many phones behind one address.
+    /// </summary>
+    public int ApiPerAddressPerMinute { get; set; } = 6000;
 
     /// <summary>Per client IP on the sign-in form.</summary>
     public int SignInPerIpPerMinute { get; set; } = 30;
 
     /// <summary>Per client IP on the endpoints that send SMS or e-mail codes.</summary>
     public int CodeSendsPerIpPerMinute { get; set; } = 10;
+
+    /// <summary>The window the limits count in. A minute; tests lengthen it so that no window can roll over mid-test.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
 /// One limiter for the whole app, partitioned by what is being protected: guessing passwords (sign-in, per IP),
-/// spamming phones and inboxes (code senders, per IP) and overloading the API (per key).
+/// spamming phones and inboxes (code senders, per IP) and overloading the API. On the API every installation of
+/// a club's app shares the client token, so the budget follows the installation instead: its member token, or
+/// the credential together with the address it calls from; a per-address cap on top stops made-up tokens.
 /// </summary>
 public static class RateLimits
 {
@@ -56,44 +75,79 @@ public static class RateLimits
                     await response.WriteAsync($"Too many attempts from your address. Try again in {seconds} seconds.", ct);
                 }
             };
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                var path = http.Request.Path;
-                var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (HttpMethods.IsPost(http.Request.Method) && path.StartsWithSegments("/account/login"))
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => IsLimitedApiCall(http.Request.Path)
+                    ? Window($"api-address:{Address(http)}", options.ApiPerAddressPerMinute, options.Window)
+                    : RateLimitPartition.GetNoLimiter("unlimited")),
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 {
-                    return Window($"sign-in:{ip}", options.SignInPerIpPerMinute);
-                }
-                if (HttpMethods.IsPost(http.Request.Method) && path.Value is { } value
-                    && (value.Contains("/members/registration_password/", StringComparison.Ordinal) || value.Contains("/members/otp/", StringComparison.Ordinal)))
-                {
-                    return Window($"codes:{ip}", options.CodeSendsPerIpPerMinute);
-                }
-                if (PortalWebApp.IsApiRequest(path) && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/swagger"))
-                {
-                    return Window($"api:{Credential(http) ?? ip}", options.ApiPerKeyPerMinute);
-                }
-                return RateLimitPartition.GetNoLimiter("unlimited");
-            });
+                    var path = http.Request.Path;
+                    if (HttpMethods.IsPost(http.Request.Method) && path.StartsWithSegments("/account/login"))
+                    {
+                        return Window($"sign-in:{Address(http)}", options.SignInPerIpPerMinute, options.Window);
+                    }
+                    if (HttpMethods.IsPost(http.Request.Method) && path.Value is { } value
+                        && (value.Contains("/members/registration_password/", StringComparison.Ordinal) || value.Contains("/members/otp/", StringComparison.Ordinal)))
+                    {
+                        return Window($"codes:{Address(http)}", options.CodeSendsPerIpPerMinute, options.Window);
+                    }
+                    if (IsLimitedApiCall(path))
+                    {
+                        // Not validated here (that would cost a database read per request); an invalid token is refused by authentication.
+                        return path.StartsWithSegments("/v3") && BearerToken.From(http.Request) is { Length: > 0 } memberToken
+                            ? Window($"api-member:{Bucket(memberToken)}", options.ApiPerMemberTokenPerMinute, options.Window)
+                            : Window($"api-client:{Bucket($"{Credential(http.Request)}|{Address(http)}")}", options.ApiPerClientAddressPerMinute, options.Window);
+                    }
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }));
         });
     }
 
-    private static RateLimitPartition<string> Window(string key, int perMinute) =>
+    private static bool IsLimitedApiCall(PathString path) =>
+        PortalWebApp.IsApiRequest(path) && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/swagger");
+
+    private static RateLimitPartition<string> Window(string key, int perWindow, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = Math.Max(1, perMinute),
-            Window = TimeSpan.FromMinutes(1),
+            PermitLimit = Math.Max(1, perWindow),
+            Window = window,
             QueueLimit = 0,
         });
 
-    // The credential a request presents; the partition is its hash's prefix so keys are not kept in memory as such.
-    private static string? Credential(HttpContext http)
+    /// <summary>
+    /// One of 65,536 partitions for a token: the raw token is never a key, and however many tokens are presented
+    /// (a fleet, or an attacker making them up) the limiter holds at most that many partitions of this kind.
+    /// Two installations sharing a partition share a budget sized for one, which the fleet's rate leaves room for.
+    /// </summary>
+    private static string Bucket(string token) => Sha256Hex.Of(token)[..4];
+
+    // The credential a non-member call presents: the Placewise client token, a Masivo or Centrapay x-api-key, or a Masivo bearer token.
+    private static string Credential(HttpRequest request)
     {
-        var headers = http.Request.Headers;
-        var value = headers["X-Client-Authorization"].ToString() is { Length: > 0 } client ? client
+        var headers = request.Headers;
+        return headers["X-Client-Authorization"].ToString() is { Length: > 0 } client ? client
             : headers["x-api-key"].ToString() is { Length: > 0 } apiKey ? apiKey
-            : headers.Authorization.ToString() is { Length: > 0 } bearer ? bearer
-            : null;
-        return value is null ? null : Sha256Hex.Of(value)[..32];
+            : headers.Authorization.ToString();
+    }
+
+    // An IPv6 client usually holds a whole /64, so that is the unit; IPv4-mapped addresses count as IPv4.
+    private static string Address(HttpContext http)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            address = new IPAddress(bytes);
+        }
+        return address.ToString();
     }
 }

@@ -29,8 +29,10 @@ public static class ReliabilityApp
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Portal__SeedDemoData"] = "false",
             ["Portal__ValidateServices"] = "true",
-            // The load comes from one API key; the per-key limit is for the internet, not for this test.
-            ["RateLimits__ApiPerKeyPerMinute"] = "1000000",
+            // The load comes from one API key and one address; the limits are for the internet, not for this test.
+            ["RateLimits__ApiPerMemberTokenPerMinute"] = "1000000",
+            ["RateLimits__ApiPerClientAddressPerMinute"] = "1000000",
+            ["RateLimits__ApiPerAddressPerMinute"] = "1000000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())

@@ -30,7 +30,9 @@ public class SecurityWebFactory : PortalWebFactory, IAsyncLifetime
 
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
     [
-        new("RateLimits:ApiPerKeyPerMinute", "1000000"),
+        new("RateLimits:ApiPerMemberTokenPerMinute", "1000000"),
+        new("RateLimits:ApiPerClientAddressPerMinute", "1000000"),
+        new("RateLimits:ApiPerAddressPerMinute", "1000000"),
         new("RateLimits:CodeSendsPerIpPerMinute", "1000000"),
         new("RateLimits:SignInPerIpPerMinute", "1000000"),
     ];
