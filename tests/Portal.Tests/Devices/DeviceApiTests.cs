@@ -192,6 +192,59 @@ public class DeviceApiTests(FakeClockWebFactory factory) : IClassFixture<FakeClo
     }
 
     [Fact]
+    public async Task MasivoDeviceInfoIsOptionalForAKnownToken()
+    {
+        // Seed 002, Body: "device_token string required" and "device_info object" (not required).
+        var (_, id, _) = await MemberAsync($"masivo-alone-{Guid.NewGuid():N}@example.no");
+        var http = factory.CreateBrowserlessClient();
+        var key = await PlacewiseApi.CreateKeyAsync(factory);
+        Assert.Equal(HttpStatusCode.OK, (await PatchDevicesAsync(http, key, id.ToString(),
+            """{"device_token":"masivo-alone-1","device_info":{"platform":"android","model":"Pixel 9"}}""")).StatusCode);
+
+        var alone = await PatchDevicesAsync(http, key, id.ToString(), """{"device_token":"masivo-alone-1"}""");
+
+        Assert.Equal(HttpStatusCode.OK, alone.StatusCode);
+        Assert.Equal(1, factory.Database.Scalar($"SELECT COUNT(*) FROM DeviceTokens WHERE MemberId = {id} AND Token = 'masivo-alone-1' AND Platform = 'android' AND DeviceModel = 'Pixel 9'"));
+        // Stricter on purpose (README, OpenAPI): a token Portal has never seen cannot be pushed to without its platform.
+        var unknown = await PatchDevicesAsync(http, key, id.ToString(), """{"device_token":"masivo-alone-2"}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Equal("presence", (await PlacewiseApi.JsonAsync(unknown))["details"]!["device_info.platform"]![0]!.GetValue<string>());
+        Assert.Equal(0, factory.Database.Scalar("SELECT COUNT(*) FROM DeviceTokens WHERE Token = 'masivo-alone-2'"));
+    }
+
+    [Fact]
+    public async Task MasivoRegistrationDateHasWholeSecondsAsInTheSeed()
+    {
+        // Seed 002, response example: "registration_date": "2023-11-07T05:31:56Z",
+        factory.Clock.Advance(TimeSpan.FromMilliseconds(123));
+        var (_, id, _) = await MemberAsync($"masivo-date-{Guid.NewGuid():N}@example.no");
+
+        var response = await PatchDevicesAsync(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory), id.ToString(),
+            """{"device_token":"masivo-date-1","device_info":{"platform":"ios"}}""");
+
+        var date = (await PlacewiseApi.JsonAsync(response))["data"]!["customer"]!["registration_date"]!.GetValue<string>();
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", date);
+    }
+
+    [Fact]
+    public async Task MasivoValidationDetailsNameFieldsByTheirPathInTheSeedsBody()
+    {
+        // Seed 002, request: "device_token": "<string>", "device_info": { "platform": "ios", "model": "<string>", "osVersion": "<string>" }
+        var (_, id, _) = await MemberAsync($"masivo-keys-{Guid.NewGuid():N}@example.no");
+        var body = new JsonObject
+        {
+            ["device_token"] = "masivo-keys-1",
+            ["device_info"] = new JsonObject { ["platform"] = "web", ["model"] = new string('m', 10_000), ["osVersion"] = new string('v', 10_000) },
+        };
+
+        var response = await PatchDevicesAsync(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory), id.ToString(), body.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var details = (await PlacewiseApi.JsonAsync(response))["details"]!.AsObject();
+        Assert.Equal(["device_info.model", "device_info.osVersion"], details.Select(d => d.Key).Order());
+    }
+
+    [Fact]
     public async Task MasivoTokensOfOneClubCannotReachAnotherClubsCustomers()
     {
         var (_, id, _) = await MemberAsync("masivo-isolation@example.no");
