@@ -103,8 +103,9 @@ public static class ApiCommand
                     {
                         ["token"] = device.Token, ["platform"] = device.Platform, ["app_installation_id"] = device.Installation, ["firebase_project_slug"] = BenchData.FirebaseSlug,
                     });
+                    // Seed 000 sends the client token (permit BL:Api:Members:AppTokens:CreateOrUpdate) with the member token.
                     return new LoadRequest("register-token", () => Json(HttpMethod.Post, $"/v3/{slug}/members/me/app_tokens", body,
-                        ("Authorization", "Bearer " + BenchData.AccessToken(info.TokenSecret, device.MemberId))));
+                        ("X-Client-Authorization", info.ApiKey), ("Authorization", "Bearer " + BenchData.AccessToken(info.TokenSecret, device.MemberId))));
                 };
             case "create-member":
                 // Unique per run and phase, so both servers insert new rows.

@@ -159,16 +159,16 @@ public static class PortalWebApp
     }
 
     /// <summary>
-    /// The body of a bare error status (no route for an id that is not a number, 405, 415): Placewise's
-    /// <c>{"error": "..."}</c> under <c>/v3</c>, where apps read that format whatever went wrong; ProblemDetails elsewhere.
+    /// The body of a bare error status (no route for an id that is not a number, 405, 415, 429): the seed surface's
+    /// own format (<see cref="VendorErrorBody"/>), where apps read that format whatever went wrong; ProblemDetails elsewhere.
     /// </summary>
     private static async Task WriteApiStatusAsync(Microsoft.AspNetCore.Diagnostics.StatusCodeContext context)
     {
         var http = context.HttpContext;
         var status = http.Response.StatusCode;
-        if (http.Request.Path.StartsWithSegments("/v3"))
+        if (VendorErrorBody.For(http.Request.Path, status) is { } body)
         {
-            await http.Response.WriteAsJsonAsync(new { error = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) });
+            await http.Response.WriteAsJsonAsync(body, body.GetType());
             return;
         }
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

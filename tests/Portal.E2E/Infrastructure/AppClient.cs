@@ -43,9 +43,10 @@ public sealed class AppClient : IDisposable
         return body["access_token"]!.GetValue<string>();
     }
 
-    public Task RegisterAppTokenAsync(string accessToken, string token, string installation, string platform = "android", string firebaseProject = "infinity-app") =>
-        SendAsync(HttpMethod.Post, $"/v3/{Slug}/members/me/app_tokens",
-            JsonNode.Parse($$"""{"token":"{{token}}","platform":"{{platform}}","app_installation_id":"{{installation}}","firebase_project_slug":"{{firebaseProject}}"}"""), null, accessToken);
+    // Seed 000 sends both: the app's client token (permit BL:Api:Members:AppTokens:CreateOrUpdate) and the member token.
+    public async Task RegisterAppTokenAsync(string accessToken, string token, string installation, string platform = "android", string firebaseProject = "infinity-app") =>
+        await SendAsync(HttpMethod.Post, $"/v3/{Slug}/members/me/app_tokens",
+            JsonNode.Parse($$"""{"token":"{{token}}","platform":"{{platform}}","app_installation_id":"{{installation}}","firebase_project_slug":"{{firebaseProject}}"}"""), await ApiKeyAsync(), accessToken);
 
     public Task ReportDeliveredAsync(string accessToken, string messageId) =>
         SendAsync(HttpMethod.Post, $"/v3/{Slug}/members/me/messages/{messageId}/delivered", null, null, accessToken);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.ApiKeys;
 using Portal.Tests.Placewise;
 using Portal.Tests.Web;
 
@@ -11,9 +12,13 @@ namespace Portal.Tests.Devices;
 /// <summary>The two app contracts that write device tokens: Placewise app_tokens (seed 000) and Masivo devices (seed 002).</summary>
 public class DeviceApiTests(FakeClockWebFactory factory) : IClassFixture<FakeClockWebFactory>
 {
+    // The app's client token: seed 000 sends it with the member token to Register Member App Token.
+    private string appKey = "";
+
     private async Task<(PlacewiseApi Client, long MemberId, string AccessToken)> MemberAsync(string email)
     {
-        var client = new PlacewiseApi(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory));
+        appKey = await PlacewiseApi.CreateKeyAsync(factory);
+        var client = new PlacewiseApi(factory.CreateBrowserlessClient(), appKey);
         var created = await client.CreateMemberAsync(JsonNode.Parse($$"""{"properties":{"email":"{{email}}"},"password":"device-password-1"}""")!.AsObject());
         var id = (await PlacewiseApi.JsonAsync(created))["id"]!.GetValue<long>();
         var token = await PlacewiseApi.JsonAsync(await client.SendAsync(HttpMethod.Post, "/v3/test-mall/members/oauth/token",
@@ -21,11 +26,11 @@ public class DeviceApiTests(FakeClockWebFactory factory) : IClassFixture<FakeClo
         return (client, id, token["access_token"]!.GetValue<string>());
     }
 
-    private PlacewiseApi AsMember(string accessToken)
+    private PlacewiseApi AsMember(string accessToken, string? clientToken = null)
     {
         var http = factory.CreateBrowserlessClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return new PlacewiseApi(http, "");
+        return new PlacewiseApi(http, clientToken ?? appKey);
     }
 
     private static string AppToken(string token, string installation, string platform = "ios") =>
@@ -81,9 +86,54 @@ public class DeviceApiTests(FakeClockWebFactory factory) : IClassFixture<FakeClo
     [Fact]
     public async Task AppTokensNeedAValidMemberToken()
     {
-        var response = await AsMember("expired-or-wrong").SendAsync(HttpMethod.Post, "/v3/test-mall/members/me/app_tokens", AppToken("x", "y"));
+        var response = await AsMember("expired-or-wrong", await PlacewiseApi.CreateKeyAsync(factory)).SendAsync(HttpMethod.Post, "/v3/test-mall/members/me/app_tokens", AppToken("x", "y"));
 
         Assert.Equal(460, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AppTokensNeedTheClientTokenWithItsPermit()
+    {
+        // Seed 000, Register Member App Token: "API Permit:BL:Api:Members:AppTokens:CreateOrUpdate", and its request
+        // sends both "--header 'Authorization: Bearer '" and "--header 'X-Client-Authorization: '".
+        var (_, member, accessToken) = await MemberAsync($"permit-{Guid.NewGuid():N}@example.no");
+        const string path = "/v3/test-mall/members/me/app_tokens";
+
+        var memberTokenAlone = await AsMember(accessToken, "").SendAsync(HttpMethod.Post, path, AppToken("permit-1", "permit-phone"));
+        Assert.Equal(HttpStatusCode.Unauthorized, memberTokenAlone.StatusCode);
+        Assert.Equal("Invalid client token", (await PlacewiseApi.JsonAsync(memberTokenAlone))["error"]!.GetValue<string>());
+
+        var withoutPermit = await AsMember(accessToken, await PlacewiseApi.CreateKeyAsync(factory, ApiPermits.MembersShow))
+            .SendAsync(HttpMethod.Post, path, AppToken("permit-1", "permit-phone"));
+        Assert.Equal(HttpStatusCode.Forbidden, withoutPermit.StatusCode);
+        Assert.Contains(ApiPermits.MembersAppTokens, (await PlacewiseApi.JsonAsync(withoutPermit))["error"]!.GetValue<string>());
+
+        var withPermit = await AsMember(accessToken, await PlacewiseApi.CreateKeyAsync(factory, ApiPermits.MembersAppTokens))
+            .SendAsync(HttpMethod.Post, path, AppToken("permit-1", "permit-phone"));
+        Assert.Equal(HttpStatusCode.OK, withPermit.StatusCode);
+        Assert.Equal(1, factory.Database.Scalar($"SELECT COUNT(*) FROM DeviceTokens WHERE MemberId = {member} AND Token = 'permit-1'"));
+    }
+
+    [Fact]
+    public async Task AppTokensByMemberIdActForTheTokensOwnMemberOnly()
+    {
+        // Seed 000, Register Member App Token, URL Parameters: "member_idMember's IDinteger"; Error Responses:
+        // "404Member with given identifier could not found".
+        var (_, other, _) = await MemberAsync($"other-{Guid.NewGuid():N}@example.no");
+        var (_, member, accessToken) = await MemberAsync($"by-id-{Guid.NewGuid():N}@example.no");
+
+        var own = await AsMember(accessToken).SendAsync(HttpMethod.Post, $"/v3/test-mall/members/{member}/app_tokens", AppToken("by-id-1", "by-id-phone"));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("{}", await own.Content.ReadAsStringAsync());
+        Assert.Equal(1, factory.Database.Scalar($"SELECT COUNT(*) FROM DeviceTokens WHERE MemberId = {member} AND Token = 'by-id-1'"));
+
+        foreach (var id in new[] { other, 987_654_321L })
+        {
+            var response = await AsMember(accessToken).SendAsync(HttpMethod.Post, $"/v3/test-mall/members/{id}/app_tokens", AppToken("by-id-2", "by-id-phone-2"));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("Member with given identifier could not be found", (await PlacewiseApi.JsonAsync(response))["error"]!.GetValue<string>());
+        }
+        Assert.Equal(0, factory.Database.Scalar("SELECT COUNT(*) FROM DeviceTokens WHERE Token = 'by-id-2'"));
     }
 
     [Fact]
@@ -139,6 +189,59 @@ public class DeviceApiTests(FakeClockWebFactory factory) : IClassFixture<FakeClo
         var details = (await PlacewiseApi.JsonAsync(invalid))["details"]!;
         Assert.Equal("presence", details["device_token"]![0]!.GetValue<string>());
         Assert.Equal("inclusion", details["device_info.platform"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task MasivoDeviceInfoIsOptionalForAKnownToken()
+    {
+        // Seed 002, Body: "device_token string required" and "device_info object" (not required).
+        var (_, id, _) = await MemberAsync($"masivo-alone-{Guid.NewGuid():N}@example.no");
+        var http = factory.CreateBrowserlessClient();
+        var key = await PlacewiseApi.CreateKeyAsync(factory);
+        Assert.Equal(HttpStatusCode.OK, (await PatchDevicesAsync(http, key, id.ToString(),
+            """{"device_token":"masivo-alone-1","device_info":{"platform":"android","model":"Pixel 9"}}""")).StatusCode);
+
+        var alone = await PatchDevicesAsync(http, key, id.ToString(), """{"device_token":"masivo-alone-1"}""");
+
+        Assert.Equal(HttpStatusCode.OK, alone.StatusCode);
+        Assert.Equal(1, factory.Database.Scalar($"SELECT COUNT(*) FROM DeviceTokens WHERE MemberId = {id} AND Token = 'masivo-alone-1' AND Platform = 'android' AND DeviceModel = 'Pixel 9'"));
+        // Stricter on purpose (README, OpenAPI): a token Portal has never seen cannot be pushed to without its platform.
+        var unknown = await PatchDevicesAsync(http, key, id.ToString(), """{"device_token":"masivo-alone-2"}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Equal("presence", (await PlacewiseApi.JsonAsync(unknown))["details"]!["device_info.platform"]![0]!.GetValue<string>());
+        Assert.Equal(0, factory.Database.Scalar("SELECT COUNT(*) FROM DeviceTokens WHERE Token = 'masivo-alone-2'"));
+    }
+
+    [Fact]
+    public async Task MasivoRegistrationDateHasWholeSecondsAsInTheSeed()
+    {
+        // Seed 002, response example: "registration_date": "2023-11-07T05:31:56Z",
+        factory.Clock.Advance(TimeSpan.FromMilliseconds(123));
+        var (_, id, _) = await MemberAsync($"masivo-date-{Guid.NewGuid():N}@example.no");
+
+        var response = await PatchDevicesAsync(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory), id.ToString(),
+            """{"device_token":"masivo-date-1","device_info":{"platform":"ios"}}""");
+
+        var date = (await PlacewiseApi.JsonAsync(response))["data"]!["customer"]!["registration_date"]!.GetValue<string>();
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", date);
+    }
+
+    [Fact]
+    public async Task MasivoValidationDetailsNameFieldsByTheirPathInTheSeedsBody()
+    {
+        // Seed 002, request: "device_token": "<string>", "device_info": { "platform": "ios", "model": "<string>", "osVersion": "<string>" }
+        var (_, id, _) = await MemberAsync($"masivo-keys-{Guid.NewGuid():N}@example.no");
+        var body = new JsonObject
+        {
+            ["device_token"] = "masivo-keys-1",
+            ["device_info"] = new JsonObject { ["platform"] = "web", ["model"] = new string('m', 10_000), ["osVersion"] = new string('v', 10_000) },
+        };
+
+        var response = await PatchDevicesAsync(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory), id.ToString(), body.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var details = (await PlacewiseApi.JsonAsync(response))["details"]!.AsObject();
+        Assert.Equal(["device_info.model", "device_info.osVersion"], details.Select(d => d.Key).Order());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
+using Portal.Features.ApiKeys;
 using Portal.Features.Members;
 using Portal.Features.Schema;
 using Portal.Tests.Web;
@@ -212,6 +213,20 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(header, (await PlacewiseApi.JsonAsync(response))["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task IgnoreRequiredPropertiesNeedsOnlyTheCreatePermit()
+    {
+        // Seed 001: "ignore_required_properties | boolean | no | false | When true , it allows to create a member without
+        // required properties (client must have BL:Api:Members:Create permit to use this parameter) |".
+        var createOnly = new PlacewiseApi(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory, ApiPermits.MembersCreate));
+        var body = JsonNode.Parse("""{"properties":{"email":"ignore-required@example.no"},"password":"correct horse battery","ignore_required_properties":true}""")!.AsObject();
+
+        var response = await createOnly.CreateMemberAsync(body);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, factory.Database.Scalar("SELECT COUNT(*) FROM Members WHERE Email = 'ignore-required@example.no'"));
     }
 
     [Fact]

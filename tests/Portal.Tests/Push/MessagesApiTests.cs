@@ -15,14 +15,15 @@ public class MessagesApiTests(PushWebFactory factory) : IClassFixture<PushWebFac
     /// <summary>A member signed in on a phone that registered a push token.</summary>
     private async Task<(long MemberId, PlacewiseApi App)> MemberOnAPhoneAsync(string email)
     {
-        var client = new PlacewiseApi(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory));
+        var key = await PlacewiseApi.CreateKeyAsync(factory);
+        var client = new PlacewiseApi(factory.CreateBrowserlessClient(), key);
         var created = await PlacewiseApi.JsonAsync(await client.CreateMemberAsync(JsonNode.Parse($$"""{"properties":{"email":"{{email}}"},"password":"phone-password-1"}""")!.AsObject()));
         var memberId = created["id"]!.GetValue<long>();
         var token = (await PlacewiseApi.JsonAsync(await client.SendAsync(HttpMethod.Post, "/v3/test-mall/members/oauth/token",
             $$"""{"grant_type":"password","identifier_type":"id","identifier":"{{memberId}}","password":"phone-password-1"}""")))["access_token"]!.GetValue<string>();
         var http = factory.CreateBrowserlessClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var app = new PlacewiseApi(http, "");
+        var app = new PlacewiseApi(http, key);
         await app.SendAsync(HttpMethod.Post, "/v3/test-mall/members/me/app_tokens",
             $$"""{"token":"{{email}}-token","platform":"android","app_installation_id":"phone","firebase_project_slug":"infinity-app"}""");
         return (memberId, app);

@@ -205,34 +205,10 @@ public static class BadInputEntries
             [$"POST /{Placewise}/otp/sms_by_email"] = Client() with { Body = c => new JsonObject { ["email"] = c.A.MemberEmail }, Fields = [new("email", FieldKind.String)] },
             [$"POST /{Placewise}/otp/email"] = Client() with { Body = c => new JsonObject { ["email"] = c.A.MemberEmail }, Fields = [new("email", FieldKind.String)] },
             [$"POST /{Placewise}/otp/email_by_msisdn"] = Client() with { Body = c => new JsonObject { ["msisdn"] = c.A.MemberMsisdn }, Fields = [new("msisdn", FieldKind.String)] },
-            [$"POST /{Placewise}/me/app_tokens"] = Member() with
+            [$"POST /{Placewise}/me/app_tokens"] = AppToken(),
+            [$"POST /{Placewise}/{{member_id:long}}/app_tokens"] = AppToken() with
             {
-                Body = c => new JsonObject
-                {
-                    ["token"] = $"corpus-token-{c.Next()}", ["platform"] = "ios", ["app_installation_id"] = $"install-{c.Next()}", ["firebase_project_slug"] = "mall-app",
-                },
-                Fields =
-                [
-                    new("token", FieldKind.String, (c, body, _) => Task.FromResult(c.Query("SELECT Token FROM DeviceTokens WHERE Token = $t", ("$t", body["token"]!.GetValue<string>())))),
-                    new("platform", FieldKind.String),
-                    new("app_installation_id", FieldKind.String, (c, body, _) => Task.FromResult(c.Query("SELECT AppInstallationId FROM DeviceTokens WHERE Token = $t", ("$t", body["token"]!.GetValue<string>())))),
-                    new("firebase_project_slug", FieldKind.String, (c, body, _) => Task.FromResult(c.Query("SELECT FirebaseProjectSlug FROM DeviceTokens WHERE Token = $t", ("$t", body["token"]!.GetValue<string>())))),
-                ],
-                MassAssignment = async c =>
-                {
-                    var token = $"app-mass-{c.Next()}";
-                    var extras = new JsonObject
-                    {
-                        ["token"] = token, ["platform"] = "android", ["member_id"] = c.Factory.ClubB.MemberId, ["club_id"] = c.Factory.ClubB.Id,
-                        ["status"] = "invalid", ["id"] = 1, ["invalid_reason"] = "forged",
-                    };
-                    return (extras, _ =>
-                    {
-                        Assert.Equal($"{c.A.Id}|{c.UpdateTargetId}|{DeviceTokenStatus.Active}|1",
-                            c.Query("SELECT ClubId || '|' || MemberId || '|' || Status || '|' || (InvalidReason IS NULL) FROM DeviceTokens WHERE Token = $t", ("$t", token)));
-                        return Task.CompletedTask;
-                    });
-                },
+                Route = c => Route(c, ("member_id", c.UpdateTargetId.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             },
             [$"POST /{Placewise}/me/messages/{{message_id}}/delivered"] = Member(seeded: true) with { Route = c => Route(c, ("message_id", c.A.MessageId)), Body = _ => [] },
             [$"POST /{Placewise}/me/messages/{{message_id}}/open"] = Member(seeded: true) with { Route = c => Route(c, ("message_id", c.A.MessageId)), Body = _ => [] },
@@ -301,6 +277,49 @@ public static class BadInputEntries
         request.Headers.Add("X-Product-Name", "mall-app");
         request.Headers.Add("X-User-Agent", "MallApp/5.2 (iOS 18)");
     }
+
+    /// <summary>Register Member App Token: the client token with its permit and the member token (the update target), as seed 000 sends them.</summary>
+    private static CorpusEntry AppToken() => new CorpusEntry
+    {
+        Format = ApiErrorFormat.Placewise,
+        CredentialHeader = "Authorization",
+        Authenticate = (request, c) =>
+        {
+            request.Headers.Add("X-Client-Authorization", c.A.ApiKey);
+            request.Headers.Authorization = new("Bearer", c.UpdateTargetToken);
+            ProductHeaders(request);
+        },
+        Route = c => Route(c),
+    } with
+
+            {
+                Body = c => new JsonObject
+                {
+                    ["token"] = $"corpus-token-{c.Next()}", ["platform"] = "ios", ["app_installation_id"] = $"install-{c.Next()}", ["firebase_project_slug"] = "mall-app",
+                },
+                Fields =
+                [
+                    new("token", FieldKind.String, (c, body, _) => Task.FromResult(c.Query("SELECT Token FROM DeviceTokens WHERE Token = $t", ("$t", body["token"]!.GetValue<string>())))),
+                    new("platform", FieldKind.String),
+                    new("app_installation_id", FieldKind.String, (c, body, _) => Task.FromResult(c.Query("SELECT AppInstallationId FROM DeviceTokens WHERE Token = $t", ("$t", body["token"]!.GetValue<string>())))),
+                    new("firebase_project_slug", FieldKind.String, (c, body, _) => Task.FromResult(c.Query("SELECT FirebaseProjectSlug FROM DeviceTokens WHERE Token = $t", ("$t", body["token"]!.GetValue<string>())))),
+                ],
+                MassAssignment = async c =>
+                {
+                    var token = $"app-mass-{c.Next()}";
+                    var extras = new JsonObject
+                    {
+                        ["token"] = token, ["platform"] = "android", ["member_id"] = c.Factory.ClubB.MemberId, ["club_id"] = c.Factory.ClubB.Id,
+                        ["status"] = "invalid", ["id"] = 1, ["invalid_reason"] = "forged",
+                    };
+                    return (extras, _ =>
+                    {
+                        Assert.Equal($"{c.A.Id}|{c.UpdateTargetId}|{DeviceTokenStatus.Active}|1",
+                            c.Query("SELECT ClubId || '|' || MemberId || '|' || Status || '|' || (InvalidReason IS NULL) FROM DeviceTokens WHERE Token = $t", ("$t", token)));
+                        return Task.CompletedTask;
+                    });
+                },
+            };
 
     private static CorpusEntry Client() => new()
     {

@@ -66,7 +66,7 @@ public class ClubIsolationTests(SecurityWebFactory factory) : IClassFixture<Secu
                     await CompareAsync($"{endpoint.Key} on A's slug with B's {target.Name}", endpoint, entry.Auth, route, body,
                         AttackerCredential(entry.Auth), AttackerCredential(entry.Auth), target.MayAct, failures, controlRoute, controlBody, target.Refusal);
                 }
-                if (entry.Auth == IsolationAuth.PlacewiseMember && hasSlug)
+                if (entry.Auth is (IsolationAuth.PlacewiseMember or IsolationAuth.PlacewiseClientAndMember) && hasSlug)
                 {
                     // B's member token on A's slug: as good as no token.
                     var (route, body) = target.Build(null, A);
@@ -117,6 +117,11 @@ public class ClubIsolationTests(SecurityWebFactory factory) : IClassFixture<Secu
             case IsolationAuth.PlacewiseClient:
                 request.Headers.Add("X-Client-Authorization", credential);
                 break;
+            case IsolationAuth.PlacewiseClientAndMember:
+                // Club A's app, whose client token is good: only the member token varies.
+                request.Headers.Add("X-Client-Authorization", A.ApiKey);
+                request.Headers.Authorization = new("Bearer", credential);
+                break;
             case IsolationAuth.PlacewiseMember:
             case IsolationAuth.MasivoBearer:
                 request.Headers.Authorization = new("Bearer", credential);
@@ -126,7 +131,7 @@ public class ClubIsolationTests(SecurityWebFactory factory) : IClassFixture<Secu
                 request.Headers.Add("x-api-key", credential);
                 break;
         }
-        if (auth is IsolationAuth.PlacewiseClient or IsolationAuth.PlacewiseMember)
+        if (auth is IsolationAuth.PlacewiseClient or IsolationAuth.PlacewiseMember or IsolationAuth.PlacewiseClientAndMember)
         {
             request.Headers.Add("X-Product-Name", "mall-app");
             request.Headers.Add("X-User-Agent", "MallApp/5.2 (iOS 18)");
@@ -141,14 +146,14 @@ public class ClubIsolationTests(SecurityWebFactory factory) : IClassFixture<Secu
 
     private string? AttackerCredential(IsolationAuth auth) => auth switch
     {
-        IsolationAuth.PlacewiseMember => A.AccessToken,
+        IsolationAuth.PlacewiseMember or IsolationAuth.PlacewiseClientAndMember => A.AccessToken,
         IsolationAuth.None => null,
         _ => A.ApiKey,
     };
 
     private static string? NobodysCredential(IsolationAuth auth) => auth switch
     {
-        IsolationAuth.PlacewiseMember => "no-such-member-token",
+        IsolationAuth.PlacewiseMember or IsolationAuth.PlacewiseClientAndMember => "no-such-member-token",
         IsolationAuth.None => null,
         _ => "pk_NoSuchKey_NoSuchSecretAtAll",
     };

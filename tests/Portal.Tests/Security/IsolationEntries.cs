@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace Portal.Tests.Security;
 
-/// <summary>How a walk credential is presented: a club API key (Placewise client, Masivo, Centrapay), a member token, or none.</summary>
-public enum IsolationAuth { PlacewiseClient, PlacewiseMember, MasivoKey, MasivoBearer, Centrapay, None }
+/// <summary>
+/// How a walk credential is presented: a club API key (Placewise client, Masivo, Centrapay), a member token (with
+/// club A's client token too for <see cref="PlacewiseClientAndMember"/>), or none.
+/// </summary>
+public enum IsolationAuth { PlacewiseClient, PlacewiseMember, PlacewiseClientAndMember, MasivoKey, MasivoBearer, Centrapay, None }
 
 /// <summary>
 /// What the isolation walk aims at club B through one endpoint: each target builds the route values and body naming
@@ -102,12 +105,14 @@ public static class IsolationEntries
         [$"POST /{P}/otp/email_by_msisdn"] = new(IsolationAuth.PlacewiseClient, [Msisdn()]),
         // Club A's app may hold the same push token string as club B's (tokens are unique per club): it is registered
         // in A alone, which the walk checks by B's token row staying as it was.
-        [$"POST /{P}/me/app_tokens"] = new(IsolationAuth.PlacewiseMember,
+        [$"POST /{P}/me/app_tokens"] = new(IsolationAuth.PlacewiseClientAndMember, [AppToken()]),
+        // B's member id answers as an id that is no one's: a member token acts for its own member only.
+        [$"POST /{P}/{{member_id:long}}/app_tokens"] = new(IsolationAuth.PlacewiseClientAndMember,
         [
-            Target("device token of B's member", (b, _) => (new(), new JsonObject
+            Target("member id of B's member", (b, _) => (new() { ["member_id"] = b?.MemberId.ToString(CultureInfo.InvariantCulture) ?? "987654321" }, new JsonObject
             {
-                ["token"] = b?.DeviceToken ?? $"no-such-device-{Guid.NewGuid():N}", ["platform"] = "ios", ["app_installation_id"] = b is null ? "walk-install-random" : "walk-install-b",
-            }), MayAct: true),
+                ["token"] = $"walk-device-{Guid.NewGuid():N}", ["platform"] = "ios", ["app_installation_id"] = "walk-install-by-id",
+            })),
         ]),
         [$"POST /{P}/me/messages/{{message_id}}/delivered"] = new(IsolationAuth.PlacewiseMember, [Message()]),
         [$"POST /{P}/me/messages/{{message_id}}/open"] = new(IsolationAuth.PlacewiseMember, [Message()]),
@@ -118,6 +123,12 @@ public static class IsolationEntries
         int? Refusal = null) => new(name, build, MayAct, Refusal);
 
     private static JsonObject DeviceBody() => new() { ["device_token"] = $"walk-device-{Guid.NewGuid():N}", ["device_info"] = new JsonObject { ["platform"] = "ios" } };
+
+    private static IsolationTarget AppToken() =>
+        Target("device token of B's member", (b, _) => (new(), new JsonObject
+        {
+            ["token"] = b?.DeviceToken ?? $"no-such-device-{Guid.NewGuid():N}", ["platform"] = "ios", ["app_installation_id"] = b is null ? "walk-install-random" : "walk-install-b",
+        }), MayAct: true);
 
     private static IsolationTarget MemberId(JsonObject? body = null) =>
         Target("member id", (b, _) => (new() { ["id"] = b?.MemberId.ToString(CultureInfo.InvariantCulture) ?? "987654321" }, body?.DeepClone().AsObject()));

@@ -16,7 +16,7 @@ namespace Portal.Tests.Security;
 public class VendorApiProtectionTests(SecurityWebFactory factory) : IClassFixture<SecurityWebFactory>
 {
     private static readonly string[] VendorSchemes =
-        [PlacewiseSchemes.Client, PlacewiseSchemes.Member, MasivoSchemes.ApiKey, MasivoSchemes.Bearer, CentrapaySchemes.ApiKey];
+        [PlacewiseSchemes.Client, PlacewiseSchemes.Member, PlacewiseSchemes.ClientAndMember, MasivoSchemes.ApiKey, MasivoSchemes.Bearer, CentrapaySchemes.ApiKey];
 
     [Fact]
     public void EveryApiEndpointNamesAVendorSchemeOrIsExplicitlyAnonymous()

@@ -89,6 +89,30 @@ public class PlumbingTests(PortalWebFactory factory) : IClassFixture<PortalWebFa
         Assert.Equal("Not Found", error.RootElement.GetProperty("error").GetString());
     }
 
+    [Theory]
+    // Seed 002 (Masivo): errors are {"error": "...", "details": {...}}.
+    [InlineData("GET", "/api/storefront/v1/customers/1/devices", null, 405, "masivo")]
+    [InlineData("PATCH", "/api/storefront/v1/nothing-here", null, 404, "masivo")]
+    // Seed 003 (Centrapay): errors are {"statusCode": n, "error": "...", "message": "..."}.
+    [InlineData("PUT", "/api/applets/a1/applet-memberships", null, 405, "centrapay")]
+    [InlineData("GET", "/api/accounts/acc-1/nothing-here", null, 404, "centrapay")]
+    public async Task FrameworkErrorsUnderApiAnswerTheSurfacesOwnErrorBody(string method, string path, string? contentType, int status, string surface)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("x-api-key", await Portal.Tests.Placewise.PlacewiseApi.CreateKeyAsync(factory));
+        if (contentType is not null)
+        {
+            request.Content = new StringContent("x", System.Text.Encoding.UTF8, contentType);
+        }
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var format = surface == "masivo" ? Portal.Tests.Security.ApiErrorFormat.Masivo : Portal.Tests.Security.ApiErrorFormat.Centrapay;
+        Assert.Null(Portal.Tests.Security.ApiErrorFormatCheck.Problem(format, response.StatusCode, "application/json", await response.Content.ReadAsStringAsync()));
+    }
+
     [Fact]
     public async Task OpenApiDocumentAndSwaggerUiAreServed()
     {

@@ -46,7 +46,28 @@ public class RequestLimitTests : IAsyncLifetime
         var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Placewise apps read {"error": "..."} whatever went wrong (seed 000/001 error bodies: {"error": ...}).
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(Portal.Tests.Security.ApiErrorFormatCheck.Problem(Portal.Tests.Security.ApiErrorFormat.Placewise, response.StatusCode, "application/json",
+            await response.Content.ReadAsStringAsync()));
         Assert.Equal(0, database.Scalar("SELECT COUNT(*) FROM Members"));
+    }
+
+    [Theory]
+    // Seed 003 (Centrapay) error shape: {"statusCode": n, "error": "...", "message": "..."}.
+    [InlineData("POST", "/api/applets/a1/applet-memberships", Portal.Tests.Security.ApiErrorFormat.Centrapay)]
+    public async Task BodiesOverOneMegabyteUnderApiAnswerTheSurfacesErrorBody(string method, string path, Portal.Tests.Security.ApiErrorFormat format)
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl };
+        var huge = "{\"device_token\":\"" + new string('x', (int)PortalWebApp.MaxRequestBodyBytes + 10) + "\"}";
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(huge, Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-api-key", key);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Null(Portal.Tests.Security.ApiErrorFormatCheck.Problem(format, response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            await response.Content.ReadAsStringAsync()));
     }
 }

@@ -22,6 +22,7 @@ public static class VendorApiAuthentication
         return authentication
             .AddScheme<AuthenticationSchemeOptions, PlacewiseClientAuthenticationHandler>(PlacewiseSchemes.Client, null)
             .AddScheme<AuthenticationSchemeOptions, PlacewiseMemberAuthenticationHandler>(PlacewiseSchemes.Member, null)
+            .AddScheme<AuthenticationSchemeOptions, PlacewiseClientAndMemberAuthenticationHandler>(PlacewiseSchemes.ClientAndMember, null)
             .AddScheme<AuthenticationSchemeOptions, MasivoApiKeyAuthenticationHandler>(MasivoSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, MasivoBearerAuthenticationHandler>(MasivoSchemes.Bearer, null)
             .AddScheme<AuthenticationSchemeOptions, CentrapayApiKeyAuthenticationHandler>(CentrapaySchemes.ApiKey, null);

@@ -21,4 +21,6 @@ public enum RegistrationOutcome
     Replaced,
     /// <summary>The token was another member's and now belongs to this one.</summary>
     Moved,
+    /// <summary>A token Portal does not hold came without its platform: nothing was written.</summary>
+    PlatformMissing,
 }

@@ -11,7 +11,10 @@ public static class DeviceTokenRules
     /// <summary>An active member keeps at most this many active tokens; registering one more retires the oldest.</summary>
     public const int MaxActiveTokensPerMember = 10;
 
-    public static Dictionary<string, IReadOnlyList<string>> Check(DeviceRegistration registration, IReadOnlyList<string> allowedPlatforms, string platformField = "platform", string tokenField = "token")
+    // platformRequired is false where the platform may be left out for a token Portal already holds (Masivo's
+    // optional device_info); DeviceTokenService.RegisterAsync then refuses a new token without one.
+    public static Dictionary<string, IReadOnlyList<string>> Check(DeviceRegistration registration, IReadOnlyList<string> allowedPlatforms, string platformField = "platform", string tokenField = "token",
+        bool platformRequired = true)
     {
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(registration.Token))
@@ -26,7 +29,10 @@ public static class DeviceTokenRules
         {
             errors[tokenField] = [PropertyErrorCodes.InvalidString];
         }
-        if (string.IsNullOrWhiteSpace(registration.Platform))
+        if (registration.Platform is null && !platformRequired)
+        {
+        }
+        else if (string.IsNullOrWhiteSpace(registration.Platform))
         {
             errors[platformField] = [PropertyErrorCodes.Presence];
         }

@@ -12,7 +12,8 @@ public class DeviceTokenService(IDbContextFactory<PortalDbContext> dbFactory, Ti
 {
     /// <summary>
     /// Registers a token (already checked with <see cref="DeviceTokenRules"/>) for a member of the club.
-    /// Returns null when the member does not exist.
+    /// Returns null when the member does not exist. A registration without a platform updates a token Portal
+    /// already holds (keeping its platform) and is <see cref="RegistrationOutcome.PlatformMissing"/> for any other.
     /// </summary>
     public async Task<RegistrationOutcome?> RegisterAsync(int clubId, long memberId, DeviceRegistration registration, CancellationToken ct = default)
     {
@@ -41,6 +42,11 @@ public class DeviceTokenService(IDbContextFactory<PortalDbContext> dbFactory, Ti
             return null;
         }
 
+        if (registration.Platform is null && sameToken is null)
+        {
+            return RegistrationOutcome.PlatformMissing;
+        }
+
         RegistrationOutcome outcome;
         DeviceToken row;
         if (sameToken is not null)
@@ -66,7 +72,7 @@ public class DeviceTokenService(IDbContextFactory<PortalDbContext> dbFactory, Ti
         }
 
         row.MemberId = memberId;
-        row.Platform = registration.Platform!;
+        row.Platform = registration.Platform ?? row.Platform;
         row.AppInstallationId = installation ?? row.AppInstallationId;
         row.FirebaseProjectSlug = registration.FirebaseProjectSlug ?? row.FirebaseProjectSlug;
         row.DeviceModel = registration.DeviceModel ?? row.DeviceModel;
@@ -107,7 +113,7 @@ public class DeviceTokenService(IDbContextFactory<PortalDbContext> dbFactory, Ti
 
     private static bool Unchanged(DeviceToken row, DeviceRegistration registration) =>
         row.Status == DeviceTokenStatus.Active
-        && row.Platform == registration.Platform
+        && (registration.Platform is null || row.Platform == registration.Platform)
         && (registration.AppInstallationId is null || row.AppInstallationId == registration.AppInstallationId)
         && (registration.FirebaseProjectSlug is null || row.FirebaseProjectSlug == registration.FirebaseProjectSlug)
         && (registration.DeviceModel is null || row.DeviceModel == registration.DeviceModel)

@@ -29,8 +29,11 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTok
     /// <remarks>
     /// <c>Authorization: Bearer</c> with a token from Authorize, or the club API key itself. <c>{id}</c> is the
     /// customer's external id in the club's own system, or else the member id. Body <c>device_token</c> (required)
-    /// and <c>device_info</c> {<c>platform</c> android|ios|web, <c>model</c>, <c>osVersion</c>}; the platform is needed
-    /// for a token Portal has not seen. Answers the customer and their wallet; Portal manages no rewards, so the
+    /// and <c>device_info</c> {<c>platform</c> android|ios|web, <c>model</c>, <c>osVersion</c>}, optional as in the seed:
+    /// a token Portal already holds may come alone and keeps what it had. Portal is stricter for a token it has not
+    /// seen: without <c>device_info.platform</c> it cannot be pushed to, so that answers 422. Validation details name
+    /// fields by their path in the body (<c>device_token</c>, <c>device_info.platform</c>, <c>device_info.model</c>,
+    /// <c>device_info.osVersion</c>). Answers the customer and their wallet; Portal manages no rewards, so the
     /// wallet's <c>lines</c> and <c>totals</c> are empty. Errors are <c>{"error": "...", "details": {...}}</c>.
     /// </remarks>
     [HttpPatch("/api/storefront/v1/customers/{id}/devices")]
@@ -64,14 +67,17 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTok
             OsVersion: InfoString(info, "osVersion", typeErrors));
         var errors = typeErrors.Count > 0
             ? typeErrors
-            : DeviceTokenRules.Check(registration, DeviceTokenRules.Platforms, platformField: "device_info.platform", tokenField: "device_token");
+            : DeviceTokenRules.Check(registration, DeviceTokenRules.Platforms, platformField: "device_info.platform", tokenField: "device_token", platformRequired: false);
         if (errors.Count > 0)
         {
-            return new ObjectResult(new MasivoError("The request body is not valid", errors.ToDictionary(e => e.Key, e => e.Value))) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            return Invalid(errors);
         }
-        if (await devices.RegisterAsync(clubId, memberId.Value, registration, ct) is null)
+        switch (await devices.RegisterAsync(clubId, memberId.Value, registration, ct))
         {
-            return Error(StatusCodes.Status404NotFound, "Customer not found");
+            case null:
+                return Error(StatusCodes.Status404NotFound, "Customer not found");
+            case RegistrationOutcome.PlatformMissing:
+                return Invalid(new Dictionary<string, IReadOnlyList<string>> { ["device_info.platform"] = [Schema.PropertyErrorCodes.Presence] });
         }
         var member = (await members.FindAsync(clubId, memberId.Value, ct))!;
         return Ok(new MasivoCustomerResponse(new MasivoCustomerData(Customer(member, id), Wallet(member, id))));
@@ -93,6 +99,14 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTok
         return value.GetValue<string>();
     }
 
+    // The shared rules name device fields bare (model, osVersion); the seed's body nests them under device_info.
+    private static ObjectResult Invalid(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) =>
+        new(new MasivoError("The request body is not valid", errors.ToDictionary(
+            e => e.Key.StartsWith("device_", StringComparison.Ordinal) ? e.Key : $"device_info.{e.Key}", e => e.Value)))
+        {
+            StatusCode = StatusCodes.Status422UnprocessableEntity,
+        };
+
     private MasivoCustomer Customer(MemberView member, string id)
     {
         var birthday = member.Properties["birthday"]?.ToString();
@@ -103,7 +117,8 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTok
             member.Properties["email"]?.ToString(),
             Gender: null,
             Dob: birthday is null ? null : $"{birthday}T00:00:00Z",
-            RegistrationDate: PlacewiseMemberJson.Utc(member.CreatedAt),
+            // Seed 002 shows "registration_date": "2023-11-07T05:31:56Z": whole seconds, unlike Placewise's dates.
+            RegistrationDate: DateTime.SpecifyKind(member.CreatedAt, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             TierId: null,
             Metrics: [],
             Metadata: new JsonObject { ["portal_member_id"] = member.Id });

@@ -15,6 +15,9 @@ public static class PlacewiseSchemes
 
     /// <summary>"TokenMember": <c>Authorization: Bearer &lt;access token&gt;</c> of a member of the club in the path.</summary>
     public const string Member = "PlacewiseMember";
+
+    /// <summary>Both at once: the client token (with its permit) and the member token, as "Register Member App Token" asks.</summary>
+    public const string ClientAndMember = "PlacewiseClientAndMember";
 }
 
 /// <summary>
@@ -66,6 +69,36 @@ public sealed class PlacewiseMemberAuthenticationHandler(IOptionsMonitor<Authent
 }
 
 /// <summary>
+/// The club in the path exists, the client token is a key of that club (401 otherwise) and the bearer token is a
+/// live member token of it (460 otherwise): one caller carrying both, so the permit and the ban are checked together.
+/// </summary>
+public sealed class PlacewiseClientAndMemberAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys, MemberTokenService tokens)
+    : ApiAuthenticationHandler(options, logger, encoder)
+{
+    protected override async Task<(ApiCaller? Caller, ObjectResult? Denial)> AuthenticateCallerAsync()
+    {
+        var (club, clubError) = await PlacewiseRequestChecks.FindClubAsync(Context, Context.GetRouteData());
+        if (clubError is not null)
+        {
+            return (null, clubError);
+        }
+        var key = await keys.FindActiveAsync(Request.Headers["X-Client-Authorization"].ToString(), Context.RequestAborted);
+        if (key is null || key.ClubSlug != club!.Slug)
+        {
+            return (null, Unauthenticated());
+        }
+        var token = await tokens.AuthenticateAsync(club.Id, BearerToken.From(Request), Context.RequestAborted);
+        return token is null
+            ? (null, PlacewiseErrors.Error(PlacewiseErrors.InvalidMemberToken, "Invalid or expired member token"))
+            : (new ApiCaller(club.Id, key, club, token), null);
+    }
+
+    protected override ObjectResult Unauthenticated() => PlacewiseErrors.Error(StatusCodes.Status401Unauthorized, "Invalid client token");
+
+    protected override ObjectResult Forbidden() => PlacewiseErrors.Error(StatusCodes.Status403Forbidden, "Forbidden");
+}
+
+/// <summary>
 /// What a Placewise endpoint asks of an authenticated caller, in the order Placewise answers: the client token's
 /// permit (403), the member not banned (467), then the product headers (470/471).
 /// </summary>
@@ -96,9 +129,9 @@ public sealed class PlacewiseAuthorizationHandler(TimeProvider clock) : Authoriz
         {
             new PlacewiseMember(club, token.MemberId, token.TokenId, product!).Store(http);
         }
-        else
+        if (caller.Key is { } key)
         {
-            new PlacewiseClient(club, caller.Key!, product!, subproduct).Store(http);
+            new PlacewiseClient(club, key, product!, subproduct).Store(http);
         }
         context.Succeed(requirement);
         return Task.CompletedTask;

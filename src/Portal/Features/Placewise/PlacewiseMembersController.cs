@@ -26,8 +26,8 @@ public class PlacewiseMembersController(
     /// (<c>optin_subchannel</c>). Body: <c>properties</c> (validated against the club schema), <c>consents</c>
     /// (<c>{"key": true}</c> or <c>{"key": {"status": true}}</c>), <c>password</c> | <c>registration_password</c> |
     /// <c>external_token</c> + <c>external_token_type</c> (apple, google), <c>send_sms_welcome_message</c>,
-    /// <c>send_email_welcome_message</c>, <c>ignore_required_properties</c> (needs permit
-    /// <c>BL:Api:Members:IgnoreRequiredProperties</c>), <c>favorite_stores</c>, <c>sms_enabled</c>, <c>email_enabled</c>,
+    /// <c>send_email_welcome_message</c>, <c>ignore_required_properties</c> (as the seed says, the client needs
+    /// <c>BL:Api:Members:Create</c> for it, which this endpoint asks anyway), <c>favorite_stores</c>, <c>sms_enabled</c>, <c>email_enabled</c>,
     /// <c>push_enabled</c>. Answers 201 with the member JSON. Errors: 400 malformed JSON, 401 bad client token,
     /// 403 missing permit, 404 unknown club, 422 <c>{"email":[{"property":"email","error":"duplicated_email_in_community"}]}</c>,
     /// 465 no password of any kind, 466 wrong or expired registration password, 468 external token not verified,
@@ -85,10 +85,6 @@ public class PlacewiseMembersController(
         if (properties is null)
         {
             return PlacewiseErrors.Validation("properties", PropertyErrorCodes.Presence);
-        }
-        if (draft.IgnoreRequiredProperties && !client.Key.Permits.Contains(ApiPermits.MembersIgnoreRequiredProperties))
-        {
-            return PlacewiseErrors.Error(StatusCodes.Status403Forbidden, $"Client token lacks the permit {ApiPermits.MembersIgnoreRequiredProperties}");
         }
         var registration = await registrations.RegisterAsync(client.Club.Id, draft, registrationPassword, externalToken, externalTokenType,
             ConsentActor.ApiKey(client.Key.Id, client.Key.Name, client.ProductName), ct);
@@ -190,6 +186,11 @@ public class PlacewiseMembersController(
     public Task<IActionResult> ShowMemberByMsisdn(string msisdn, CancellationToken ct) => ShowByAsync("msisdn", msisdn, ct);
 
     /// <summary>Update Member by id: partial; a property sent as null is removed. <c>If-Match</c> with the ETag guards against lost updates (409).</summary>
+    /// <remarks>
+    /// Stricter than Create Member on purpose: <c>ignore_required_properties</c> here needs the permit
+    /// <c>BL:Api:Members:IgnoreRequiredProperties</c> (403 otherwise), so a client that may create members cannot
+    /// strip required properties from existing ones.
+    /// </remarks>
     [HttpPut("members/{id:long}")]
     [PlacewiseClient(ApiPermits.MembersUpdate)]
     [JsonRequestBody(typeof(PlacewiseUpdateMemberRequest))]

@@ -13,18 +13,19 @@ public sealed class PlacewiseOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        var client = context.MethodInfo.GetCustomAttribute<PlacewiseClientAttribute>();
-        var member = context.MethodInfo.GetCustomAttribute<PlacewiseMemberAttribute>();
-        if (client is null && member is null)
+        var both = context.MethodInfo.GetCustomAttribute<PlacewiseClientAndMemberAttribute>();
+        var permit = context.MethodInfo.GetCustomAttribute<PlacewiseClientAttribute>()?.Permit ?? both?.Permit;
+        var member = both is not null || context.MethodInfo.GetCustomAttribute<PlacewiseMemberAttribute>() is not null;
+        if (permit is null && !member)
         {
             return;
         }
         operation.Parameters ??= [];
-        if (client is not null)
+        if (permit is not null)
         {
-            AddHeader(operation, "X-Client-Authorization", true, $"Client token: a club API key (Portal apikeys create) carrying the permit {client.Permit}.");
+            AddHeader(operation, "X-Client-Authorization", true, $"Client token: a club API key (Portal apikeys create) carrying the permit {permit}.");
         }
-        if (member is not null)
+        if (member)
         {
             AddHeader(operation, "Authorization", true, "Bearer <member access token> from POST /v3/{loyalty_club_slug}/members/oauth/token.");
         }
@@ -36,12 +37,12 @@ public sealed class PlacewiseOperationFilter : IOperationFilter
         AddError(operation, context, "404", "Unknown loyalty club (or member).");
         AddError(operation, context, "470", "A required header is missing.");
         AddError(operation, context, "471", "A header is malformed.");
-        if (client is not null)
+        if (permit is not null)
         {
             AddError(operation, context, "401", "Missing, wrong or revoked client token, or a token of another club.");
-            AddError(operation, context, "403", $"The client token lacks the permit {client.Permit}.");
+            AddError(operation, context, "403", $"The client token lacks the permit {permit}.");
         }
-        if (member is not null)
+        if (member)
         {
             AddError(operation, context, "460", "Missing, invalid or expired member token.");
             AddError(operation, context, "467", "The member is banned.", typeof(PlacewiseBannedDocument));
