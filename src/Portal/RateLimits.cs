@@ -57,10 +57,10 @@ public static class RateLimits
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 var message = $"Too many requests. Try again in {seconds} seconds.";
-                if (context.HttpContext.Request.Path.StartsWithSegments("/v3"))
+                if (VendorErrorBody.For(context.HttpContext.Request.Path, StatusCodes.Status429TooManyRequests, message) is { } vendorBody)
                 {
-                    // Placewise apps read {"error": "..."} whatever went wrong.
-                    await response.WriteAsJsonAsync(new { error = message }, ct);
+                    // An app on a seed surface reads that surface's error format whatever went wrong.
+                    await response.WriteAsJsonAsync(vendorBody, vendorBody.GetType(), options: null, contentType: "application/json", ct);
                 }
                 else if (PortalWebApp.IsApiRequest(context.HttpContext.Request.Path))
                 {

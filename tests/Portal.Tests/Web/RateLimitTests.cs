@@ -182,7 +182,7 @@ public class RateLimitTests(RateLimitedWebFactory factory) : IClassFixture<RateL
     }
 
     [Fact]
-    public async Task AnApiKeyUnderApiIsLimitedPerAddressWithProblemDetails()
+    public async Task AnApiKeyUnderApiIsLimitedPerAddressWithCentrapaysErrorBody()
     {
         var key = await PlacewiseApi.CreateKeyAsync(factory);
         async Task<HttpResponseMessage> ListFrom(string address)
@@ -203,7 +203,10 @@ public class RateLimitTests(RateLimitedWebFactory factory) : IClassFixture<RateL
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, answers[..5]);
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        // Centrapay apps read {"statusCode","error","message"} whatever went wrong, a 429 included (issue 16).
+        var problem = Portal.Tests.Security.ApiErrorFormatCheck.Problem(Portal.Tests.Security.ApiErrorFormat.Centrapay, HttpStatusCode.TooManyRequests,
+            limited.Content.Headers.ContentType?.MediaType, await limited.Content.ReadAsStringAsync());
+        Assert.Null(problem);
         Assert.NotEqual(HttpStatusCode.TooManyRequests, elsewhere.StatusCode);
     }
 }
