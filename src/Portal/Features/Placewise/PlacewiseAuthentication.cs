@@ -34,13 +34,8 @@ public sealed class PlacewiseClientAuthenticationHandler(IOptionsMonitor<Authent
         {
             return (null, clubError);
         }
-        var key = await keys.FindActiveAsync(Request.Headers["X-Client-Authorization"].ToString(), Context.RequestAborted);
-        // A key of another club gets the same answer as a wrong key: nothing says the club exists for it.
-        if (key is null || key.ClubSlug != club!.Slug)
-        {
-            return (null, Unauthenticated());
-        }
-        return (new ApiCaller(club.Id, key, club), null);
+        var key = await PlacewiseClientKey.FindAsync(keys, Context, club!);
+        return key is null ? (null, Unauthenticated()) : (new ApiCaller(club!.Id, key, club), null);
     }
 
     protected override ObjectResult Unauthenticated() => PlacewiseErrors.Error(StatusCodes.Status401Unauthorized, "Invalid client token");
@@ -82,12 +77,12 @@ public sealed class PlacewiseClientAndMemberAuthenticationHandler(IOptionsMonito
         {
             return (null, clubError);
         }
-        var key = await keys.FindActiveAsync(Request.Headers["X-Client-Authorization"].ToString(), Context.RequestAborted);
-        if (key is null || key.ClubSlug != club!.Slug)
+        var key = await PlacewiseClientKey.FindAsync(keys, Context, club!);
+        if (key is null)
         {
             return (null, Unauthenticated());
         }
-        var token = await tokens.AuthenticateAsync(club.Id, BearerToken.From(Request), Context.RequestAborted);
+        var token = await tokens.AuthenticateAsync(club!.Id, BearerToken.From(Request), Context.RequestAborted);
         return token is null
             ? (null, PlacewiseErrors.Error(PlacewiseErrors.InvalidMemberToken, "Invalid or expired member token"))
             : (new ApiCaller(club.Id, key, club, token), null);
