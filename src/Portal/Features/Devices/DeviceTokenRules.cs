@@ -29,12 +29,13 @@ public static class DeviceTokenRules
         {
             errors[tokenField] = [PropertyErrorCodes.InvalidString];
         }
-        if (registration.Platform is null && !platformRequired)
+        if (string.IsNullOrWhiteSpace(registration.Platform))
         {
-        }
-        else if (string.IsNullOrWhiteSpace(registration.Platform))
-        {
-            errors[platformField] = [PropertyErrorCodes.Presence];
+            // Left out entirely is allowed where the platform is optional; sent blank never is.
+            if (platformRequired || registration.Platform is not null)
+            {
+                errors[platformField] = [PropertyErrorCodes.Presence];
+            }
         }
         else if (!allowedPlatforms.Contains(registration.Platform))
         {
