@@ -214,7 +214,12 @@ public class MemberService(
     public async Task<long?> FindIdAsync(int clubId, string identifierType, string identifier, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var members = db.Members.AsNoTracking().Where(m => m.ClubId == clubId);
+        return await IdOfAsync(db.Members.AsNoTracking().Where(m => m.ClubId == clubId), identifierType, identifier, ct);
+    }
+
+    // The id of the member whose identifier of this type matches, or null; an identifier that does not normalise matches nobody.
+    private static Task<long?> IdOfAsync(IQueryable<Member> members, string identifierType, string identifier, CancellationToken ct)
+    {
         members = identifierType switch
         {
             "id" when long.TryParse(identifier, out var id) => members.Where(m => m.Id == id),
@@ -222,7 +227,7 @@ public class MemberService(
             "msisdn" when IdentityNormalizer.Msisdn(identifier) is { } msisdn => members.Where(m => m.Msisdn == msisdn),
             _ => members.Where(_ => false),
         };
-        return await members.Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+        return members.Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>
@@ -246,18 +251,15 @@ public class MemberService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var members = db.Members.AsNoTracking().Where(m => m.ClubId == clubId);
-        if (IdentityNormalizer.Email(value) is { } email)
+        if (IdentityNormalizer.Email(value) is not null)
         {
-            return await members.Where(m => m.Email == email).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+            return await IdOfAsync(members, "email", value, ct);
         }
-        if (IdentityNormalizer.Msisdn(value) is { } msisdn
-            && await members.Where(m => m.Msisdn == msisdn).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct) is { } byMsisdn)
+        if (await IdOfAsync(members, "msisdn", value, ct) is { } byMsisdn)
         {
             return byMsisdn;
         }
-        return value.All(char.IsAsciiDigit) && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            ? await members.Where(m => m.Id == id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct)
-            : null;
+        return value.All(char.IsAsciiDigit) ? await IdOfAsync(members, "id", value, ct) : null;
     }
 
     /// <summary>Whether <paramref name="password"/> is the member's own password.</summary>
