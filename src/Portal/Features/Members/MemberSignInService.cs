@@ -26,26 +26,26 @@ public class MemberSignInService(MemberService members, MemberTokenService token
             return new(MemberSignInOutcome.BadCredentials);
         }
         var memberId = await members.FindIdAsync(clubId, identifierType, identifier, ct);
-        if (memberId is null || !await PasswordMatchesAsync(clubId, memberId.Value, password, ct))
+        // Loaded once: the codes are checked against its e-mail and msisdn, and its ban decides the answer.
+        var member = memberId is null ? null : await members.FindAsync(clubId, memberId.Value, ct);
+        if (member is null || !await PasswordMatchesAsync(clubId, member, password, ct))
         {
             return new(MemberSignInOutcome.BadCredentials);
         }
-        var member = (await members.FindAsync(clubId, memberId.Value, ct))!;
         if (MemberBan.IsInForce(member.BannedUntil, clock))
         {
             return new(MemberSignInOutcome.Banned, BannedUntil: member.BannedUntil);
         }
-        return new(MemberSignInOutcome.Issued, await tokens.IssueAsync(memberId.Value, apiKeyId, ct));
+        return new(MemberSignInOutcome.Issued, await tokens.IssueAsync(member.Id, apiKeyId, ct));
     }
 
     // The member's own password first, then a one-time password, then a registration password.
-    private async Task<bool> PasswordMatchesAsync(int clubId, long memberId, string password, CancellationToken ct)
+    private async Task<bool> PasswordMatchesAsync(int clubId, MemberView member, string password, CancellationToken ct)
     {
-        if (await members.CheckPasswordAsync(clubId, memberId, password, ct))
+        if (await members.CheckPasswordAsync(clubId, member.Id, password, ct))
         {
             return true;
         }
-        var member = (await members.FindAsync(clubId, memberId, ct))!;
         var destinations = new[]
         {
             member.Properties["msisdn"]?.GetValue<string>(),
