@@ -24,7 +24,7 @@ public static class VendorErrorBody
         }
         if (path.StartsWithSegments("/api/applets") || path.StartsWithSegments("/api/accounts") || path.StartsWithSegments("/api/applet-memberships"))
         {
-            return new CentrapayError(status, ReasonPhrases.GetReasonPhrase(status), message);
+            return CentrapayError.For(status, message);
         }
         return null;
     }

@@ -35,6 +35,10 @@ public abstract class ApiAuthenticationHandler(IOptionsMonitor<AuthenticationSch
     /// <summary>The answer when the caller authenticated but the endpoint's requirement refused it.</summary>
     protected abstract ObjectResult Forbidden();
 
+    /// <summary>The caller whose club API key is in the <c>x-api-key</c> header (Masivo's Authorize, Centrapay), or null.</summary>
+    protected async Task<ApiCaller?> ApiKeyHeaderCallerAsync(ApiKeyService keys) =>
+        await keys.FindActiveAsync(Request.Headers["x-api-key"].ToString(), Context.RequestAborted) is { } key ? new ApiCaller(key.ClubId, key) : null;
+
     protected sealed override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var (caller, denial) = await AuthenticateCallerAsync();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Portal.Features.ApiKeys;
 using Portal.Features.Placewise;
 using Portal.OpenApi;
@@ -132,6 +131,5 @@ public class CentrapayAppletMembershipsController(AppletMembershipService member
         return Ok(CentrapayMembership.From(membership));
     }
 
-    private static ObjectResult Error(int status, string message) =>
-        new(new CentrapayError(status, ReasonPhrases.GetReasonPhrase(status), message)) { StatusCode = status };
+    private static ObjectResult Error(int status, string message) => CentrapayError.Result(status, message);
 }

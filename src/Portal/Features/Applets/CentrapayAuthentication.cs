@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Portal.Features.ApiKeys;
 
@@ -19,16 +18,13 @@ public sealed class CentrapayApiKeyAuthenticationHandler(IOptionsMonitor<Authent
 {
     protected override async Task<(ApiCaller? Caller, ObjectResult? Denial)> AuthenticateCallerAsync()
     {
-        var key = await keys.FindActiveAsync(Request.Headers["x-api-key"].ToString(), Context.RequestAborted);
-        return (key is null ? null : new ApiCaller(key.ClubId, key), null);
+        return (await ApiKeyHeaderCallerAsync(keys), null);
     }
 
-    protected override ObjectResult Unauthenticated() => Error(StatusCodes.Status401Unauthorized, "A valid x-api-key is required");
+    protected override ObjectResult Unauthenticated() => CentrapayError.Result(StatusCodes.Status401Unauthorized, "A valid x-api-key is required");
 
-    protected override ObjectResult Forbidden() => Error(StatusCodes.Status403Forbidden, "The API key may not do this");
+    protected override ObjectResult Forbidden() => CentrapayError.Result(StatusCodes.Status403Forbidden, "The API key may not do this");
 
-    public static ObjectResult Error(int status, string message) =>
-        new(new CentrapayError(status, ReasonPhrases.GetReasonPhrase(status), message)) { StatusCode = status };
 }
 
 /// <summary>
@@ -47,12 +43,12 @@ public sealed class CentrapayAuthorizationHandler : AuthorizationHandler<Centrap
         }
         if (!caller.Has(requirement.Permit))
         {
-            ApiAuthenticationHandler.Deny(http, CentrapayApiKeyAuthenticationHandler.Error(StatusCodes.Status403Forbidden, $"The API key lacks the permit {requirement.Permit}"));
+            ApiAuthenticationHandler.Deny(http, CentrapayError.Result(StatusCodes.Status403Forbidden, $"The API key lacks the permit {requirement.Permit}"));
             context.Fail();
         }
         else if (requirement.AccountRouteValue is { } routeValue && !caller.ActsFor(http.GetRouteValue(routeValue) as string))
         {
-            ApiAuthenticationHandler.Deny(http, CentrapayApiKeyAuthenticationHandler.Error(StatusCodes.Status403Forbidden, "This API key acts for another account"));
+            ApiAuthenticationHandler.Deny(http, CentrapayError.Result(StatusCodes.Status403Forbidden, "This API key acts for another account"));
             context.Fail();
         }
         else

@@ -34,4 +34,11 @@ public record CentrapayCreateMembershipRequest([property: JsonPropertyName("acco
 public record CentrapayError(
     [property: JsonPropertyName("statusCode")] int StatusCode,
     [property: JsonPropertyName("error")] string Error,
-    [property: JsonPropertyName("message")] string Message);
+    [property: JsonPropertyName("message")] string Message)
+{
+    /// <summary>The body for <paramref name="status"/>: its reason phrase as <c>error</c>, <paramref name="message"/> as <c>message</c>.</summary>
+    public static CentrapayError For(int status, string message) => new(status, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), message);
+
+    /// <summary>The answer with that body and status.</summary>
+    public static Microsoft.AspNetCore.Mvc.ObjectResult Result(int status, string message) => new(For(status, message)) { StatusCode = status };
+}

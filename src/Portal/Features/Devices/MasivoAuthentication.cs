@@ -22,7 +22,7 @@ public abstract class MasivoAuthenticationHandler(IOptionsMonitor<Authentication
 {
     protected override ObjectResult Forbidden() => Unauthenticated();
 
-    protected static ObjectResult Error(string message) => new(new MasivoError(message)) { StatusCode = StatusCodes.Status401Unauthorized };
+    protected static ObjectResult Error(string message) => MasivoError.Result(StatusCodes.Status401Unauthorized, message);
 }
 
 public sealed class MasivoApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
@@ -30,8 +30,7 @@ public sealed class MasivoApiKeyAuthenticationHandler(IOptionsMonitor<Authentica
 {
     protected override async Task<(ApiCaller? Caller, ObjectResult? Denial)> AuthenticateCallerAsync()
     {
-        var key = await keys.FindActiveAsync(Request.Headers["x-api-key"].ToString(), Context.RequestAborted);
-        return (key is null ? null : new ApiCaller(key.ClubId, key), null);
+        return (await ApiKeyHeaderCallerAsync(keys), null);
     }
 
     protected override ObjectResult Unauthenticated() => Error($"A valid x-api-key with the {ApiPermits.StorefrontDevices} permit is required");

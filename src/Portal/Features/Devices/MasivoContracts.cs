@@ -46,4 +46,8 @@ public record MasivoWallet(
 
 public record MasivoError(
     [property: JsonPropertyName("error")] string Error,
-    [property: JsonPropertyName("details"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, IReadOnlyList<string>>? Details = null);
+    [property: JsonPropertyName("details"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, IReadOnlyList<string>>? Details = null)
+{
+    /// <summary>The answer with status <paramref name="status"/> and this body.</summary>
+    public static Microsoft.AspNetCore.Mvc.ObjectResult Result(int status, string message) => new(new MasivoError(message)) { StatusCode = status };
+}

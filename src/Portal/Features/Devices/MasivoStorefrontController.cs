@@ -127,5 +127,5 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTok
     private static MasivoWallet Wallet(MemberView member, string id) =>
         new($"wallet-{member.Id.ToString(CultureInfo.InvariantCulture)}", id, [], []);
 
-    private static ObjectResult Error(int status, string message) => new(new MasivoError(message)) { StatusCode = status };
+    private static ObjectResult Error(int status, string message) => MasivoError.Result(status, message);
 }
