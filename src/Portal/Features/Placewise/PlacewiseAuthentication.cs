@@ -58,7 +58,7 @@ public sealed class PlacewiseMemberAuthenticationHandler(IOptionsMonitor<Authent
         return token is null ? (null, Unauthenticated()) : (new ApiCaller(club.Id, null, club, token), null);
     }
 
-    protected override ObjectResult Unauthenticated() => PlacewiseErrors.Error(PlacewiseErrors.InvalidMemberToken, "Invalid or expired member token");
+    protected override ObjectResult Unauthenticated() => PlacewiseErrors.InvalidMemberTokenError();
 
     protected override ObjectResult Forbidden() => PlacewiseErrors.Error(StatusCodes.Status403Forbidden, "Forbidden");
 }
@@ -84,7 +84,7 @@ public sealed class PlacewiseClientAndMemberAuthenticationHandler(IOptionsMonito
         }
         var token = await tokens.AuthenticateAsync(club!.Id, BearerToken.From(Request), Context.RequestAborted);
         return token is null
-            ? (null, PlacewiseErrors.Error(PlacewiseErrors.InvalidMemberToken, "Invalid or expired member token"))
+            ? (null, PlacewiseErrors.InvalidMemberTokenError())
             : (new ApiCaller(club.Id, key, club, token), null);
     }
 

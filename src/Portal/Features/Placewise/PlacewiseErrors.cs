@@ -20,6 +20,9 @@ public static class PlacewiseErrors
         new(new { error = message }) { StatusCode = status };
 
     /// <summary>400 for a body that is not a JSON object (or is not JSON at all).</summary>
+    /// <summary>460: the member token (<c>Authorization: Bearer</c>) is missing, unknown, revoked or expired.</summary>
+    public static ObjectResult InvalidMemberTokenError() => Error(InvalidMemberToken, "Invalid or expired member token");
+
     public static ObjectResult MalformedBody() => Error(StatusCodes.Status400BadRequest, "The body is not a JSON object");
 
     /// <summary>467 <c>{"error":"Member is banned!","banned_until":"..."}</c>.</summary>
