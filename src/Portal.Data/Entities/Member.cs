@@ -70,6 +70,15 @@ public class Member
 
     public string? PasswordHash { get; set; }
 
+    /// <summary>When the member's password was last set (created, changed or reset); null when it never was or predates this column.</summary>
+    public DateTime? PasswordChangedAt { get; set; }
+
+    /// <summary>When the member proved <see cref="Email"/> with a code; cleared when the address changes.</summary>
+    public DateTime? EmailVerifiedAt { get; set; }
+
+    /// <summary>When the member proved <see cref="Msisdn"/> with a code; cleared when the number changes.</summary>
+    public DateTime? MsisdnVerifiedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -651,6 +651,9 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EmailVerifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalCustomerId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -679,12 +682,18 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MsisdnVerifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OptinChannel")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OptinSubchannel")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PasswordChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
