@@ -63,6 +63,8 @@ public static class PortalServices
         services.AddScoped<MemberTokenService>();
         services.AddScoped<MemberSignInService>();
         services.AddScoped<MemberRegistrationService>();
+        services.AddScoped<MemberPasswordService>();
+        services.AddScoped<MemberVerificationService>();
         services.AddScoped<MemberQueryService>();
         services.AddScoped<MemberDataExport>();
         services.AddScoped<Features.Outbox.OutboxQueryService>();

@@ -29,7 +29,10 @@ public class RateLimitOptions
     /// <summary>Per client IP on the sign-in form.</summary>
     public int SignInPerIpPerMinute { get; set; } = 30;
 
-    /// <summary>Per client IP on the endpoints that send SMS or e-mail codes.</summary>
+    /// <summary>
+    /// Per client IP on the endpoints that send SMS or e-mail codes: registration password, OTP, password reset token,
+    /// verification e-mail and SMS.
+    /// </summary>
     public int CodeSendsPerIpPerMinute { get; set; } = 10;
 
     /// <summary>The window the limits count in. A minute; tests lengthen it so that no window can roll over mid-test.</summary>
@@ -87,7 +90,7 @@ public static class RateLimits
                         return Window($"sign-in:{Address(http)}", options.SignInPerIpPerMinute, options.Window);
                     }
                     if (HttpMethods.IsPost(http.Request.Method) && path.Value is { } value
-                        && (value.Contains("/members/registration_password/", StringComparison.Ordinal) || value.Contains("/members/otp/", StringComparison.Ordinal)))
+                        && IsCodeSender(value))
                     {
                         return Window($"codes:{Address(http)}", options.CodeSendsPerIpPerMinute, options.Window);
                     }
@@ -102,6 +105,14 @@ public static class RateLimits
                 }));
         });
     }
+
+    // The endpoints that send an SMS or e-mail code: each call costs a message and lands in someone's phone or inbox.
+    private static bool IsCodeSender(string path) =>
+        path.Contains("/members/registration_password/", StringComparison.Ordinal)
+        || path.Contains("/members/otp/", StringComparison.Ordinal)
+        || path.EndsWith("/members/send_password_reset_token", StringComparison.Ordinal)
+        || path.EndsWith("/members/me/send_verification_email", StringComparison.Ordinal)
+        || path.EndsWith("/members/me/send_verification_sms", StringComparison.Ordinal);
 
     private static bool IsLimitedApiCall(PathString path) =>
         PortalWebApp.IsApiRequest(path) && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/swagger");

@@ -16,6 +16,7 @@ public static class ApiPermits
     public const string MembersIgnoreRequiredProperties = "BL:Api:Members:IgnoreRequiredProperties";
     public const string MembersRegistrationPassword = "BL:Api:Members:RegistrationPassword";
     public const string MembersOtp = "BL:Api:Members:Otp";
+    public const string MembersPasswordReset = "BL:Api:Members:Password:Reset";
     public const string MembersAppTokens = "BL:Api:Members:AppTokens:CreateOrUpdate";
     public const string MembersMessages = "BL:Api:Members:Messages";
     public const string SchemaShow = "BL:Api:Schema:Show";
@@ -25,7 +26,7 @@ public static class ApiPermits
     public static readonly IReadOnlyList<string> All =
     [
         MembersCreate, MembersShow, MembersList, MembersUpdate, MembersDestroy, MembersValidate, MembersOAuth,
-        MembersIgnoreRequiredProperties, MembersRegistrationPassword, MembersOtp, MembersAppTokens, MembersMessages,
+        MembersIgnoreRequiredProperties, MembersRegistrationPassword, MembersOtp, MembersPasswordReset, MembersAppTokens, MembersMessages,
         SchemaShow, StorefrontDevices, AppletMemberships,
     ];
 

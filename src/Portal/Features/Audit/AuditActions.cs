@@ -29,6 +29,10 @@ public static class AuditActions
     public const string MemberUnbanned = "member.unbanned";
     public const string MemberExported = "member.exported";
     public const string MembersExported = "members.exported";
+    public const string MemberPasswordChanged = "member.password_changed";
+    public const string MemberPasswordReset = "member.password_reset";
+    public const string MemberEmailVerified = "member.email_verified";
+    public const string MemberMsisdnVerified = "member.msisdn_verified";
 
     public const string DeviceRevoked = "device.revoked";
     public const string DevicesCleanedUp = "devices.cleaned_up";

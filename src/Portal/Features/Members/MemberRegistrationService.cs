@@ -35,8 +35,8 @@ public class MemberRegistrationService(
     IExternalTokenVerifier externalTokens,
     TimeProvider clock)
 {
-    public const int MinPasswordLength = 8;
-    public const int MaxPasswordLength = 128;
+    public const int MinPasswordLength = MemberPasswordService.MinLength;
+    public const int MaxPasswordLength = MemberPasswordService.MaxLength;
 
     /// <summary>
     /// Registers the member in <paramref name="draft"/> (its <see cref="MemberDraft.Password"/> is the chosen password).
@@ -52,7 +52,7 @@ public class MemberRegistrationService(
         {
             return new(MemberRegistrationOutcome.PasswordMissing);
         }
-        if (password is not null && (password.Length < MinPasswordLength || string.IsNullOrWhiteSpace(password)))
+        if (password is not null && !MemberPasswordService.IsAcceptable(password))
         {
             return new(MemberRegistrationOutcome.PasswordTooShort);
         }

@@ -68,6 +68,7 @@ public class MemberService(
         if (draft.Password is not null)
         {
             member.PasswordHash = passwordHasher.HashPassword(member, draft.Password);
+            member.PasswordChangedAt = now;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -367,12 +368,25 @@ public class MemberService(
         return MemberView.From(member, hasPushToken);
     }
 
-    /// <summary>Copies the properties into the JSON column and the indexed identity and name columns.</summary>
+    /// <summary>
+    /// Copies the properties into the JSON column and the indexed identity and name columns. A new e-mail address or
+    /// mobile number is not proven by the code sent to the old one, so its verification goes (API and admin page alike).
+    /// </summary>
     private static void SetProperties(Member member, JsonObject properties)
     {
         member.PropertiesJson = properties.ToJsonString();
-        member.Email = properties[BuiltInProperties.Email]?.GetValue<string>();
-        member.Msisdn = properties[BuiltInProperties.Msisdn]?.GetValue<string>();
+        var email = properties[BuiltInProperties.Email]?.GetValue<string>();
+        var msisdn = properties[BuiltInProperties.Msisdn]?.GetValue<string>();
+        if (email != member.Email)
+        {
+            member.EmailVerifiedAt = null;
+        }
+        if (msisdn != member.Msisdn)
+        {
+            member.MsisdnVerifiedAt = null;
+        }
+        member.Email = email;
+        member.Msisdn = msisdn;
         member.FirstName = Truncate(properties[BuiltInProperties.FirstName]?.GetValue<string>(), ColumnLengths.PersonName);
         member.LastName = Truncate(properties[BuiltInProperties.LastName]?.GetValue<string>(), ColumnLengths.PersonName);
     }

@@ -11,6 +11,15 @@ public record MemberView(
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? BannedUntil, bool HasPassword, IReadOnlyList<long> FavoriteStores, int Version,
     bool HasPushToken, string? ExternalCustomerId, string AccountId, bool TestAccount)
 {
+    /// <summary>When the member proved their e-mail address with a code; null when unproven or changed since.</summary>
+    public DateTime? EmailVerifiedAt { get; init; }
+
+    /// <summary>When the member proved their mobile number with a code; null when unproven or changed since.</summary>
+    public DateTime? MsisdnVerifiedAt { get; init; }
+
+    /// <summary>When the password was last set; null when the member has none (or it predates the record).</summary>
+    public DateTime? PasswordChangedAt { get; init; }
+
     /// <summary>First and last name, or null when the profile has neither.</summary>
     public string? Name => $"{Properties["first_name"]} {Properties["last_name"]}".Trim() is { Length: > 0 } name ? name : null;
 
@@ -28,7 +37,12 @@ public record MemberView(
         member.OptinChannel, member.OptinSubchannel,
         member.CreatedAt, member.UpdatedAt, member.BannedUntil, member.PasswordHash is not null,
         JsonSerializer.Deserialize<List<long>>(member.FavoriteStoresJson) ?? [], member.Version,
-        hasPushToken, member.ExternalCustomerId, member.AccountId, member.TestAccount);
+        hasPushToken, member.ExternalCustomerId, member.AccountId, member.TestAccount)
+    {
+        EmailVerifiedAt = member.EmailVerifiedAt,
+        MsisdnVerifiedAt = member.MsisdnVerifiedAt,
+        PasswordChangedAt = member.PasswordChangedAt,
+    };
 }
 
 public record MemberConsentView(bool Status, DateTime UpdatedAt);

@@ -7,31 +7,64 @@ using Portal.Data.Entities;
 namespace Portal.Features.Members;
 
 /// <summary>
-/// Short numeric codes sent by SMS or e-mail: registration passwords (prove a channel before joining) and
-/// one-time sign-in passwords. Stored hashed, valid for a limited time, used once, five wrong tries at most.
+/// Short numeric codes sent by SMS or e-mail: registration passwords (prove a channel before joining), one-time
+/// sign-in passwords, password reset tokens and e-mail/mobile verification codes. Stored hashed, valid for a
+/// limited time, used once, five wrong tries at most, compared in constant time.
 /// </summary>
 public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, OutboxSender outbox, TimeProvider clock)
 {
     public const string Registration = "registration";
     public const string SignIn = "otp";
+    public const string PasswordReset = "password_reset";
+    public const string EmailVerification = "email_verification";
+    public const string MsisdnVerification = "msisdn_verification";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
-    private const int MaxFailedAttempts = 5;
+    public const int MaxFailedAttempts = 5;
 
     /// <summary>Creates a code for <paramref name="destination"/> (normalised msisdn or e-mail) and queues it in the outbox.</summary>
     public async Task SendAsync(int clubId, string purpose, string channel, string destination, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await AddAsync(db, clubId, purpose, channel, destination, deliver: true, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds a new code to <paramref name="db"/> and, when <paramref name="deliver"/>, its message to the outbox; the
+    /// caller saves. Without delivery the same work is done and the code is stored but sent nowhere, so that an
+    /// answer that must not tell whether an address is a member's also takes about as long either way.
+    /// </summary>
+    public async Task AddAsync(PortalDbContext db, int clubId, string purpose, string channel, string destination, bool deliver, CancellationToken ct = default)
+    {
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var clubName = await db.Clubs.Where(c => c.Id == clubId).Select(c => c.Name).SingleAsync(ct);
+        if (purpose is PasswordReset or EmailVerification or MsisdnVerification)
+        {
+            // Only the newest code of these counts: each open code would otherwise bring five more guesses,
+            // and every guess is compared with all open codes.
+            await db.OneTimeCodes
+                .Where(c => c.ClubId == clubId && c.Purpose == purpose && c.Destination == destination && c.UsedAt == null && c.ExpiresAt > now)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.ExpiresAt, now), ct);
+        }
         db.OneTimeCodes.Add(new OneTimeCode
         {
             ClubId = clubId, Purpose = purpose, Destination = destination, CodeHash = Hash(destination, code), CreatedAt = now, ExpiresAt = now + Lifetime,
         });
-        var what = purpose == Registration ? "registration code" : "sign-in code";
+        if (!deliver)
+        {
+            return;
+        }
+        var (what, outboxPurpose) = purpose switch
+        {
+            Registration => ("registration code", "registration_password"),
+            PasswordReset => ("password reset code", PasswordReset),
+            EmailVerification => ("e-mail verification code", EmailVerification),
+            MsisdnVerification => ("mobile number verification code", MsisdnVerification),
+            _ => ("sign-in code", "otp"),
+        };
         outbox.Queue(db, clubId, channel, destination, channel == OutboxSender.Email ? $"Your {clubName} {what}" : null,
-            $"Your {clubName} {what} is {code}. It is valid for {Lifetime.TotalMinutes:0} minutes.", purpose == Registration ? "registration_password" : "otp");
-        await db.SaveChangesAsync(ct);
+            $"Your {clubName} {what} is {code}. It is valid for {Lifetime.TotalMinutes:0} minutes.", outboxPurpose);
     }
 
     /// <summary>
@@ -40,13 +73,25 @@ public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, Ou
     /// </summary>
     public async Task<bool> ConsumeAsync(int clubId, string purpose, IEnumerable<string?> destinations, string code, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var consumed = await ConsumeAsync(db, clubId, purpose, destinations, code, ct);
+        await db.SaveChangesAsync(ct);
+        return consumed;
+    }
+
+    /// <summary>
+    /// <see cref="ConsumeAsync(int, string, IEnumerable{string?}, string, CancellationToken)"/> in the caller's context,
+    /// so that using the code commits with the change it allows; the caller saves (also when it answers false, to
+    /// count the wrong try).
+    /// </summary>
+    public async Task<bool> ConsumeAsync(PortalDbContext db, int clubId, string purpose, IEnumerable<string?> destinations, string? code, CancellationToken ct = default)
+    {
         var targets = destinations.OfType<string>().Distinct().ToList();
         if (targets.Count == 0 || string.IsNullOrWhiteSpace(code))
         {
             return false;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.OneTimeCodes
             .Where(c => c.ClubId == clubId && c.Purpose == purpose && targets.Contains(c.Destination) && c.UsedAt == null && c.ExpiresAt > now && c.FailedAttempts < MaxFailedAttempts)
             .OrderByDescending(c => c.Id)
@@ -59,11 +104,9 @@ public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, Ou
             {
                 newest.FailedAttempts++;
             }
-            await db.SaveChangesAsync(ct);
             return false;
         }
         match.UsedAt = now;
-        await db.SaveChangesAsync(ct);
         return true;
     }
 

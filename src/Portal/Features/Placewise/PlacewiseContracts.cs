@@ -7,7 +7,8 @@ namespace Portal.Features.Placewise;
 // (PlacewiseMemberJson, PlacewiseErrors) so the field order and names are exactly the seed's; these types
 // describe the same shapes and a test compares the two.
 
-/// <summary>The member JSON of Placewise's "Create Member" example, plus <c>account_id</c> (Portal's addition: applet memberships belong to it).</summary>
+/// <summary>The member JSON of Placewise's "Create Member" example, plus Portal's additions <c>account_id</c> (applet
+/// memberships belong to it), <c>email_verified</c> and <c>msisdn_verified</c> (Verify Email / Verify MSISDN done for the current address).</summary>
 public record PlacewiseMemberDocument(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("properties")] Dictionary<string, JsonNode> Properties,
@@ -26,7 +27,9 @@ public record PlacewiseMemberDocument(
     [property: JsonPropertyName("has_push_token")] bool HasPushToken,
     [property: JsonPropertyName("social_logins")] JsonNode[] SocialLogins,
     [property: JsonPropertyName("favorite_stores")] long[] FavoriteStores,
-    [property: JsonPropertyName("account_id")] string AccountId);
+    [property: JsonPropertyName("account_id")] string AccountId,
+    [property: JsonPropertyName("email_verified")] bool EmailVerified,
+    [property: JsonPropertyName("msisdn_verified")] bool MsisdnVerified);
 
 public record PlacewiseConsentDocument(
     [property: JsonPropertyName("status")] bool Status,
@@ -143,3 +146,23 @@ public record PlacewiseEmailRequest([property: JsonPropertyName("email")] string
 
 /// <summary>The empty object <c>{}</c> some endpoints answer.</summary>
 public record PlacewiseEmptyDocument;
+
+/// <summary>Body of Update Password.</summary>
+public record PlacewiseUpdatePasswordRequest(
+    [property: JsonPropertyName("current_password")] string? CurrentPassword,
+    [property: JsonPropertyName("password")] string Password);
+
+/// <summary>Body of Send Password Reset Token: <c>email</c> (sent by e-mail) or <c>msisdn</c> (sent by SMS).</summary>
+public record PlacewiseSendPasswordResetTokenRequest(
+    [property: JsonPropertyName("email")] string? Email,
+    [property: JsonPropertyName("msisdn")] string? Msisdn);
+
+/// <summary>Body of Reset Password: the address the token was sent to, the token and the new password.</summary>
+public record PlacewiseResetPasswordRequest(
+    [property: JsonPropertyName("email")] string? Email,
+    [property: JsonPropertyName("msisdn")] string? Msisdn,
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("password")] string Password);
+
+/// <summary>Body of Verify Email and Verify MSISDN: the code sent by Send Verification Email / SMS.</summary>
+public record PlacewiseVerifyRequest([property: JsonPropertyName("code")] string Code);

@@ -6,7 +6,7 @@ using Portal.Features.Schema;
 namespace Portal.Features.Placewise;
 
 /// <summary>
-/// The member JSON of Placewise's "Create Member" example, field for field, plus Portal's <c>account_id</c>. Member timestamps carry the
+/// The member JSON of Placewise's "Create Member" example, field for field, plus Portal's <c>account_id</c>, <c>email_verified</c> and <c>msisdn_verified</c>. Member timestamps carry the
 /// club's UTC offset; consent timestamps are UTC, as in the example.
 /// </summary>
 public static class PlacewiseMemberJson
@@ -51,6 +51,10 @@ public static class PlacewiseMemberJson
             ["favorite_stores"] = new JsonArray(member.FavoriteStores.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
             // Portal's addition: the account id that applet memberships (Centrapay API) belong to.
             ["account_id"] = member.AccountId,
+            // Portal's additions: whether the member proved the e-mail address and mobile number they have now
+            // (Verification: Verify Email, Verify MSISDN); a changed address is unproven again.
+            ["email_verified"] = member.EmailVerifiedAt is not null,
+            ["msisdn_verified"] = member.MsisdnVerifiedAt is not null,
         };
     }
 

@@ -189,7 +189,9 @@ public class PlacewiseMembersController(
     /// <remarks>
     /// Stricter than Create Member on purpose: <c>ignore_required_properties</c> here needs the permit
     /// <c>BL:Api:Members:IgnoreRequiredProperties</c> (403 otherwise), so a client that may create members cannot
-    /// strip required properties from existing ones.
+    /// strip required properties from existing ones. <c>password</c> is not read here: the seed documents it for
+    /// Create Member only and puts changing it under Password (Update Password, Reset Password), which check the
+    /// current password or a reset token and revoke the member's other tokens.
     /// </remarks>
     [HttpPut("members/{id:long}")]
     [PlacewiseClient(ApiPermits.MembersUpdate)]
@@ -228,7 +230,7 @@ public class PlacewiseMembersController(
         return ShowAsync(me.Club, me.MemberId, ct);
     }
 
-    /// <summary>Update Member (member token): partial, as <c>PUT /members/{id}</c>.</summary>
+    /// <summary>Update Member (member token): partial, as <c>PUT /members/{id}</c>; <c>password</c> is not read (Update Password is <c>PUT /members/me/password</c>).</summary>
     [HttpPut("members/me")]
     [PlacewiseMember]
     [JsonRequestBody(typeof(PlacewiseUpdateMemberRequest))]

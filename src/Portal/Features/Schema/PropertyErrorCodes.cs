@@ -14,6 +14,9 @@ public static class PropertyErrorCodes
     public const string InvalidLanguage = "invalid_language";
     public const string Inclusion = "inclusion";
     public const string TooLong = "too_long";
+    public const string TooShort = "too_short";
+    /// <summary>A password, reset token or verification code that is not the right one (or no longer valid).</summary>
+    public const string Invalid = "invalid";
     public const string UnknownProperty = "unknown_property";
     public const string EmailOrMsisdnRequired = "email_or_msisdn_required";
     public const string DuplicatedEmail = "duplicated_email_in_community";
