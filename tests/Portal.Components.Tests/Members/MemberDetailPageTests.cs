@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Account;
+using Portal.Features.Audit;
 using Portal.Features.Members;
 
 namespace Portal.Components.Tests.Members;
@@ -20,6 +23,53 @@ public sealed class MemberDetailPageTests : MemberTest
         Assert.Equal("enabled", Definition(page, "SMS"));
         Assert.Equal("webforms", Definition(page, "Joined through"));
         Assert.Equal(["Profile", "Consents", "Devices", "Applets", "Messages"], page.FindAll("[role=tab]").Select(t => t.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task ShowsWhatTheMemberVerifiedAndWhenThePasswordChangedButNeverTheHash()
+    {
+        await ClubWithUserAsync(PortalRoles.Viewer);
+        var id = await CreateMemberAsync("Vera", "Fied", "vera@example.no", msisdn: "4791234500");
+        using (var scope = Context.Services.CreateScope())
+        {
+            var verifications = scope.ServiceProvider.GetRequiredService<MemberVerificationService>();
+            Assert.Equal(MemberVerificationOutcome.Done, await verifications.SendAsync(ClubId, id, VerifiableAddress.Email));
+            await using var db = await DbFactory.CreateDbContextAsync();
+            var message = await db.OutboxMessages.Where(m => m.Recipient == "vera@example.no").OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync();
+            var code = System.Text.RegularExpressions.Regex.Match(message, @"\b\d{6}\b").Value;
+            Assert.Equal(MemberVerificationOutcome.Done, await verifications.VerifyAsync(ClubId, id, VerifiableAddress.Email, code, AuditActor.System));
+            Assert.Equal(MemberPasswordOutcome.Changed, await scope.ServiceProvider.GetRequiredService<MemberPasswordService>()
+                .ChangeAsync(ClubId, id, null, null, "vera-password-1", AuditActor.System));
+        }
+        string hash;
+        await using (var db = await DbFactory.CreateDbContextAsync())
+        {
+            hash = (await db.Members.SingleAsync(m => m.Id == id)).PasswordHash!;
+        }
+
+        var page = Render(id);
+
+        page.WaitForAssertion(() => Assert.Equal("Vera Fied", page.Find("h1").TextContent.Trim()));
+        Assert.StartsWith("Yes, ", Definition(page, "E-mail verified"));
+        Assert.Equal("No", Definition(page, "Mobile verified"));
+        Assert.Equal("Yes", Definition(page, "Has password"));
+        Assert.Matches(@"\d{4}", Definition(page, "Password last changed"));
+        Assert.DoesNotContain(hash, page.Markup);
+    }
+
+    [Fact]
+    public async Task AMemberWithoutPasswordOrMobileShowsDashes()
+    {
+        await ClubWithUserAsync(PortalRoles.Viewer);
+        var id = await CreateMemberAsync("Nora", "Nothing", "nora@example.no");
+
+        var page = Render(id);
+
+        page.WaitForAssertion(() => Assert.Equal("Nora Nothing", page.Find("h1").TextContent.Trim()));
+        Assert.Equal("No", Definition(page, "E-mail verified"));
+        Assert.Equal("—", Definition(page, "Mobile verified"));
+        Assert.Equal("No", Definition(page, "Has password"));
+        Assert.Equal("—", Definition(page, "Password last changed"));
     }
 
     [Fact]

@@ -57,8 +57,10 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
             "created_at", "updated_at", "banned_until", "person_id", "has_password", "subunit_ids", "has_push_token",
             "social_logins", "favorite_stores",
         ];
-        // Every field of the seed, in its order, then Portal's documented addition.
-        Assert.Equal([.. seedFields, "account_id"], member.Select(p => p.Key).ToArray());
+        // Every field of the seed, in its order, then Portal's documented additions.
+        Assert.Equal([.. seedFields, "account_id", "email_verified", "msisdn_verified"], member.Select(p => p.Key).ToArray());
+        Assert.False(member["email_verified"]!.GetValue<bool>());
+        Assert.False(member["msisdn_verified"]!.GetValue<bool>());
         Assert.Matches("^[1-9A-HJ-NP-Za-km-z]{22}$", member["account_id"]!.GetValue<string>());
         Assert.True(member["id"]!.GetValue<long>() > 0);
         var properties = member["properties"]!.AsObject();

@@ -58,7 +58,7 @@ public class OpenApiDocumentTests(PortalWebFactory factory) : IClassFixture<Port
         var create = document.GetProperty("paths").GetProperty("/v3/{loyalty_club_slug}/members").GetProperty("post");
 
         var member = Resolve(document, create.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
-        Assert.Equal(SeedMemberFields.Append("account_id").Order(), member.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(SeedMemberFields.Concat(["account_id", "email_verified", "msisdn_verified"]).Order(), member.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
 
         var validation = Resolve(document, create.GetProperty("responses").GetProperty("422").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
         var entry = Resolve(document, validation.GetProperty("additionalProperties").GetProperty("items"));

@@ -213,6 +213,28 @@ public static class BadInputEntries
             [$"POST /{Placewise}/me/messages/{{message_id}}/delivered"] = Member(seeded: true) with { Route = c => Route(c, ("message_id", c.A.MessageId)), Body = _ => [] },
             [$"POST /{Placewise}/me/messages/{{message_id}}/open"] = Member(seeded: true) with { Route = c => Route(c, ("message_id", c.A.MessageId)), Body = _ => [] },
             [$"GET /{Placewise}/me/messages"] = Member(seeded: true),
+            // The update target's own password as old and new: an accepted case leaves it as it was.
+            [$"PUT /{Placewise}/me/password"] = Member() with
+            {
+                Body = _ => new JsonObject { ["current_password"] = SeededClub.MemberPassword, ["password"] = SeededClub.MemberPassword },
+                Fields = [new("current_password", FieldKind.String), new("password", FieldKind.String)],
+            },
+            [$"POST /{Placewise}/send_password_reset_token"] = Client() with
+            {
+                Body = c => new JsonObject { ["email"] = $"reset-{c.Next()}@example.no" },
+                Fields = [new("email", FieldKind.String), new("msisdn", FieldKind.String)],
+            },
+            // A fresh address, to which no token was sent: a refused case then has no try to count (which would be a write).
+            [$"POST /{Placewise}/reset_password"] = Client() with
+            {
+                Body = c => new JsonObject { ["email"] = $"reset-none-{c.Next()}@example.no", ["token"] = "123456", ["password"] = "Corpus-Passw0rd-2" },
+                Fields = [new("email", FieldKind.String), new("msisdn", FieldKind.String), new("token", FieldKind.String), new("password", FieldKind.String)],
+            },
+            [$"POST /{Placewise}/me/send_verification_email"] = Member() with { Body = _ => [] },
+            [$"POST /{Placewise}/me/send_verification_sms"] = Member() with { Body = _ => [] },
+            // The seeded member, to whom the corpus sends no verification code: a wrong code has no try to count.
+            [$"POST /{Placewise}/me/verify_email"] = Member(seeded: true) with { Body = _ => new JsonObject { ["code"] = "123456" }, Fields = [new("code", FieldKind.String)] },
+            [$"POST /{Placewise}/me/verify_msisdn"] = Member(seeded: true) with { Body = _ => new JsonObject { ["code"] = "123456" }, Fields = [new("code", FieldKind.String)] },
         };
         return entries;
     }

@@ -117,6 +117,21 @@ public static class IsolationEntries
         [$"POST /{P}/me/messages/{{message_id}}/delivered"] = new(IsolationAuth.PlacewiseMember, [Message()]),
         [$"POST /{P}/me/messages/{{message_id}}/open"] = new(IsolationAuth.PlacewiseMember, [Message()]),
         [$"GET /{P}/me/messages"] = new(IsolationAuth.PlacewiseMember, []),
+        [$"PUT /{P}/me/password"] = new(IsolationAuth.PlacewiseMember, []),
+        // The same {} whether or not the address is a member's (of this club or any other).
+        [$"POST /{P}/send_password_reset_token"] = new(IsolationAuth.PlacewiseClient, [Email(mayAct: true)]),
+        // By msisdn, to which the walk never sends a token in club A: a wrong token would otherwise count a try.
+        [$"POST /{P}/reset_password"] = new(IsolationAuth.PlacewiseClient,
+        [
+            Target("msisdn of B's member", (b, _) => (new(), new JsonObject
+            {
+                ["msisdn"] = b?.MemberMsisdn ?? "4799000001", ["token"] = "123456", ["password"] = "Walk-Passw0rd-2",
+            }), Refusal: 422),
+        ]),
+        [$"POST /{P}/me/send_verification_email"] = new(IsolationAuth.PlacewiseMember, []),
+        [$"POST /{P}/me/send_verification_sms"] = new(IsolationAuth.PlacewiseMember, []),
+        [$"POST /{P}/me/verify_email"] = new(IsolationAuth.PlacewiseMember, []),
+        [$"POST /{P}/me/verify_msisdn"] = new(IsolationAuth.PlacewiseMember, []),
     };
 
     private static IsolationTarget Target(string name, Func<SeededClub?, SeededClub, (Dictionary<string, string>, JsonObject?)> build, bool MayAct = false,

@@ -86,6 +86,26 @@ public class RateLimitTests(RateLimitedWebFactory factory) : IClassFixture<RateL
         Assert.Equal(2, factory.Database.Scalar("SELECT COUNT(*) FROM OutboxMessages WHERE Purpose = 'registration_password'"));
     }
     [Fact]
+    public async Task PasswordResetAndVerificationSendersShareTheCodeBudgetOfTheAddress()
+    {
+        var key = await PlacewiseApi.CreateKeyAsync(factory);
+        var api = new PlacewiseApi(factory.CreateClientFrom("10.7.0.1"), key);
+        var answers = new List<HttpStatusCode>
+        {
+            (await api.SendAsync(HttpMethod.Post, "/v3/test-mall/members/send_password_reset_token", """{"email":"limit-1@example.no"}""")).StatusCode,
+            (await api.SendAsync(HttpMethod.Post, "/v3/test-mall/members/send_password_reset_token", """{"msisdn":"4790700001"}""")).StatusCode,
+            (await api.SendAsync(HttpMethod.Post, "/v3/test-mall/members/send_password_reset_token", """{"email":"limit-2@example.no"}""")).StatusCode,
+            // A made-up member token: the limiter counts the call before authentication would refuse it.
+            (await api.SendAsync(HttpMethod.Post, "/v3/test-mall/members/me/send_verification_email", tweak: r => r.Headers.Authorization = new("Bearer", "made-up"))).StatusCode,
+        };
+        var elsewhere = new PlacewiseApi(factory.CreateClientFrom("10.7.0.2"), key);
+        var sms = await elsewhere.SendAsync(HttpMethod.Post, "/v3/test-mall/members/me/send_verification_sms", tweak: r => r.Headers.Authorization = new("Bearer", "made-up"));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(InvalidMemberToken, sms.StatusCode);
+    }
+
+    [Fact]
     public async Task AFleetOfMemberTokensThroughOneClientKeyIsNotThrottled()
     {
         // 2,000 installations of one club's app, 10 behind each of 200 addresses, 2 calls each: 4,000 calls on a client

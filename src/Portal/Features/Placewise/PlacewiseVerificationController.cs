@@ -18,13 +18,15 @@ public class PlacewiseVerificationController(MemberVerificationService verificat
 {
     /// <summary>Send Verification Email (member token): a six-digit code to the member's e-mail address.</summary>
     /// <remarks>
-    /// No body. The code is valid 15 minutes, usable once, dead after 5 wrong tries; a new one replaces the previous
+    /// No body (or <c>{}</c>; 400 for one that is not a JSON object). The code is valid 15 minutes, usable once, dead after 5 wrong tries; a new one replaces the previous
     /// one. Answers <c>{}</c>. Errors: 422 <c>{"email":[{"property":"email","error":"presence"}]}</c> when the member
     /// has no e-mail address, 429 when the caller's address sent too many codes this minute.
     /// </remarks>
     [HttpPost("send_verification_email")]
     [PlacewiseMember]
+    [JsonRequestBody(typeof(PlacewiseEmptyDocument), required: false)]
     [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status400BadRequest)]
     [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status429TooManyRequests)]
     public Task<IActionResult> SendVerificationEmail(CancellationToken ct) => SendAsync(VerifiableAddress.Email, ct);
@@ -33,7 +35,9 @@ public class PlacewiseVerificationController(MemberVerificationService verificat
     /// <remarks>As Send Verification Email; 422 <c>{"msisdn":[{"property":"msisdn","error":"presence"}]}</c> when the member has no mobile number.</remarks>
     [HttpPost("send_verification_sms")]
     [PlacewiseMember]
+    [JsonRequestBody(typeof(PlacewiseEmptyDocument), required: false)]
     [ProducesResponseType(typeof(PlacewiseEmptyDocument), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status400BadRequest)]
     [ProducesResponseType(typeof(PlacewiseValidationDocument), StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status429TooManyRequests)]
     public Task<IActionResult> SendVerificationSms(CancellationToken ct) => SendAsync(VerifiableAddress.Msisdn, ct);
@@ -66,6 +70,11 @@ public class PlacewiseVerificationController(MemberVerificationService verificat
     private async Task<IActionResult> SendAsync(VerifiableAddress kind, CancellationToken ct)
     {
         var me = PlacewiseMember.From(HttpContext);
+        // No field is read, but a body that is not a JSON object is still a client error, as on every Placewise endpoint.
+        if (await PlacewiseRequestBody.ReadAsync(Request, ct) is null)
+        {
+            return PlacewiseErrors.MalformedBody();
+        }
         return Answer(await verifications.SendAsync(me.Club.Id, me.MemberId, kind, ct), kind);
     }
 
