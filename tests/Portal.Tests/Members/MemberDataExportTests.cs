@@ -44,6 +44,8 @@ public class MemberDataExportTests(PortalWebFactory factory) : IClassFixture<Por
         Assert.Equal("export@example.no", document["member"]!["email"]!.GetValue<string>());
         Assert.Equal("Export", document["member"]!["properties"]!["first_name"]!.GetValue<string>());
         Assert.True(document["member"]!["has_password"]!.GetValue<bool>());
+        Assert.NotNull(document["member"]!["password_changed_at"]);
+        Assert.Null(document["member"]!["email_verified_at"]);
         Assert.Equal("test-mall", document["club"]!["slug"]!.GetValue<string>());
         Assert.False(document["consents"]![0]!["status"]!.GetValue<bool>());
         Assert.Equal([true, false], document["consent_history"]!.AsArray().Select(c => c!["new_status"]!.GetValue<bool>()));
