@@ -26,9 +26,9 @@ public class PlacewiseLoyaltyClubsController(LoyaltyClubQueryService clubs) : Co
         // The authentication has read the club of the path (and proved the key is one of its keys).
         Ok(PlacewiseLoyaltyClubDocument.From(PlacewiseClient.From(HttpContext).Club));
 
-    /// <summary>List Loyalty Clubs: the clubs the client token can see.</summary>
+    /// <summary>List Loyalty Clubs.</summary>
     /// <remarks>
-    /// Client token with permit <c>BL:Api:LoyaltyClubs:List</c>. Answers <c>{"loyalty_clubs": [...]}</c>, each as Show
+    /// The clubs the client token can see. Client token with permit <c>BL:Api:LoyaltyClubs:List</c>. Answers <c>{"loyalty_clubs": [...]}</c>, each as Show
     /// Loyalty Club. A Portal API key belongs to exactly one club, so the list holds that one club: the one in the
     /// path (a key of another club is refused with 401 before this). Other clubs on the same server stay unnamed.
     /// </remarks>
@@ -43,9 +43,9 @@ public class PlacewiseLoyaltyClubsController(LoyaltyClubQueryService clubs) : Co
         return Ok(new PlacewiseLoyaltyClubListDocument(visible.Select(PlacewiseLoyaltyClubDocument.From).ToList()));
     }
 
-    /// <summary>Show Legal Information: the current texts and versions of the club's terms and consents.</summary>
+    /// <summary>Show Legal Information.</summary>
     /// <remarks>
-    /// Client token with permit <c>BL:Api:LegalInformation:Show</c>. Answers <c>{"terms": [...], "consents": [...]}</c>,
+    /// The current texts and versions of the club's terms and consents. Client token with permit <c>BL:Api:LegalInformation:Show</c>. Answers <c>{"terms": [...], "consents": [...]}</c>,
     /// each text <c>{"key", "title", "text", "version", "updated_at"}</c>: the definitions admins edit in Settings →
     /// Consents (kind "terms" or "consent"), active ones only. <c>version</c> is the one a member's answer records;
     /// <c>updated_at</c> (UTC) is when that version was written.
