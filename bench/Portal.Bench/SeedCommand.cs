@@ -65,9 +65,9 @@ public static class SeedCommand
                 new MemberPropertyDefinition { ClubId = club.Id, Key = "home_mall", Label = "Home mall", Type = MemberPropertyType.SingleChoice, Position = 12, ChoicesJson = JsonSerializer.Serialize(new[] { "city", "north", "south" }) });
             var consents = new[]
             {
-                new ConsentDefinition { ClubId = club.Id, Key = "email_marketing", Title = "News and offers by e-mail", Description = "Bench Mall may send me offers by e-mail.", CreatedAt = now, UpdatedAt = now },
-                new ConsentDefinition { ClubId = club.Id, Key = "sms_marketing", Title = "Offers by SMS", Description = "Bench Mall may send me offers by SMS.", CreatedAt = now, UpdatedAt = now },
-                new ConsentDefinition { ClubId = club.Id, Key = "profiling", Title = "Personalised offers", Description = "Bench Mall may use my purchases to tailor offers.", CreatedAt = now, UpdatedAt = now },
+                new ConsentDefinition { ClubId = club.Id, Key = "email_marketing", Title = "News and offers by e-mail", Description = "Bench Mall may send me offers by e-mail.", CreatedAt = now, UpdatedAt = now, VersionedAt = now },
+                new ConsentDefinition { ClubId = club.Id, Key = "sms_marketing", Title = "Offers by SMS", Description = "Bench Mall may send me offers by SMS.", CreatedAt = now, UpdatedAt = now, VersionedAt = now },
+                new ConsentDefinition { ClubId = club.Id, Key = "profiling", Title = "Personalised offers", Description = "Bench Mall may use my purchases to tailor offers.", CreatedAt = now, UpdatedAt = now, VersionedAt = now },
             };
             context.ConsentDefinitions.AddRange(consents);
             var applets = Enumerable.Range(1, BenchData.NormalApplets + BenchData.HeavyAccountApplets).Select(i => new Applet

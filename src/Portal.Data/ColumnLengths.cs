@@ -50,6 +50,7 @@ public static class ColumnLengths
     public const int ConsentKey = 50;
     public const int ConsentTitle = 200;
     public const int ConsentDescription = 2000;
+    public const int ConsentKind = 10;
     public const int ConsentChannel = 20;
     public const int ClientName = 100;
     public const int ActorType = 20;

@@ -49,6 +49,7 @@ public static class PortalServices
         services.AddScoped<Features.Users.UserAdministration>();
         services.AddScoped<FirstRunAdmin>();
         services.AddScoped<ClubService>();
+        services.AddScoped<LoyaltyClubQueryService>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyUsage>();
         services.AddScoped<DashboardService>();

@@ -18,6 +18,15 @@ public class ConsentDefinition
 
     public int Version { get; set; } = 1;
 
+    /// <summary><see cref="ConsentKind.Consent"/> or <see cref="ConsentKind.Terms"/>.</summary>
+    public string Kind { get; set; } = ConsentKind.Consent;
+
+    /// <summary>
+    /// When the current <see cref="Version"/> of the text was written; <see cref="UpdatedAt"/> also moves when the
+    /// consent is only switched on or off, so it cannot date the text.
+    /// </summary>
+    public DateTime VersionedAt { get; set; }
+
     /// <summary>Inactive consents are no longer asked for; answers already given are kept.</summary>
     public bool Active { get; set; } = true;
 

@@ -449,6 +449,13 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("consent");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -459,6 +466,9 @@ namespace Portal.Data.Migrations
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("VersionedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -1,4 +1,6 @@
+using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Entities;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.Clubs;
@@ -72,6 +74,34 @@ public sealed class ConsentsPanelTests : ComponentTest
         var second = (await ConsentsAsync()).Single();
         Assert.Equal(first.Version + 1, second.Version);
         Assert.Contains($"{second.Version}", Row(panel.Nodes, "newsletter").TextContent);
+    }
+
+    [Fact]
+    public async Task TermsAreAddedAsTermsAndTurningThemIntoAConsentMakesANewVersion()
+    {
+        const string termsBox = "Terms members accept by joining (not a consent they may refuse)";
+        await SignInAsync("admin@consent.test", PortalRoles.Admin, club.Id);
+        var panel = Render();
+
+        panel.WaitForAssertion(() => Field(panel.Nodes, "Key (snake_case)").Input("membership_terms"));
+        Field(panel.Nodes, "Title").Input("Membership terms");
+        Field(panel.Nodes, "Text shown to members").Input("Members collect points.");
+        CheckBox(panel.Nodes, termsBox).Change(true);
+        panel.Find("form").Submit();
+
+        panel.WaitForAssertion(() => Assert.Contains("Terms", Row(panel.Nodes, "membership_terms").TextContent));
+        var terms = Assert.Single(await ConsentsAsync());
+        Assert.Equal(ConsentKind.Terms, terms.Kind);
+
+        Button(panel.Nodes, "Edit consent membership_terms").Click();
+        Assert.True(((IHtmlInputElement)CheckBox(panel.Nodes, termsBox)).IsChecked);
+        CheckBox(panel.Nodes, termsBox).Change(false);
+        panel.Find("form").Submit();
+
+        panel.WaitForAssertion(() => Assert.Contains("Consent", Row(panel.Nodes, "membership_terms").TextContent));
+        var consent = Assert.Single(await ConsentsAsync());
+        Assert.Equal(ConsentKind.Consent, consent.Kind);
+        Assert.Equal(terms.Version + 1, consent.Version);
     }
 
     [Fact]

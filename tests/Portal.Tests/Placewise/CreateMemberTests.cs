@@ -279,6 +279,36 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
     }
 
     [Fact]
+    public async Task TheClubSlugHeaderTheSeedRequiresIsAcceptedAndMayBeLeftOut()
+    {
+        // Seed 001, Header Params: "X-Loyalty-Club-Slug / string / required / Default: {{LOYALTY_CLUB_SLUG}}".
+        var withHeader = await api.CreateMemberAsync(SeedMember("slug-header@example.no", "4790000016"),
+            request => request.Headers.Add("X-Loyalty-Club-Slug", "test-mall"));
+        Assert.Equal(HttpStatusCode.Created, withHeader.StatusCode);
+
+        // The path already names the club, so an app that leaves the header out is served as well.
+        var withoutHeader = await api.CreateMemberAsync(SeedMember("slug-none@example.no", "4790000017"));
+        Assert.Equal(HttpStatusCode.Created, withoutHeader.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutTheClientTokenTheSeedCallsOptionalCreateMemberIs401OnPurpose()
+    {
+        // Seed 001, Header Params: "X-Client-Authorization / string / optional / Default: {{API_TOKEN}}"; the same page:
+        // "API Permit:BL:Api:Members:Create" and "Authorizations:UserToken". Portal keeps the token required (README,
+        // OpenAPI): only a client token can carry that permit.
+        var response = await api.CreateMemberAsync(SeedMember("no-token@example.no", "4790000018"), request =>
+        {
+            request.Headers.Remove("X-Client-Authorization");
+            request.Headers.Add("X-Loyalty-Club-Slug", "test-mall");
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("""{"error":"Invalid client token"}""", (await PlacewiseApi.JsonAsync(response)).ToJsonString());
+        Assert.Equal(0, factory.Database.Scalar("SELECT COUNT(*) FROM Members WHERE Email = 'no-token@example.no'"));
+    }
+
+    [Fact]
     public async Task WrongTypesInTheBodyAre422ForThatField()
     {
         var body = SeedMember("types@example.no", "4790000013");

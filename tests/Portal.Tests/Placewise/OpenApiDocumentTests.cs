@@ -70,6 +70,50 @@ public class OpenApiDocumentTests(PortalWebFactory factory) : IClassFixture<Port
         }
     }
 
+    [Fact]
+    public async Task CreateMemberSaysWhatItDoesWithTheSeedsClubSlugAndClientTokenHeaders()
+    {
+        // Seed 001 marks "X-Loyalty-Club-Slug ... required" and "X-Client-Authorization ... optional".
+        var document = await DocumentAsync();
+        var create = document.GetProperty("paths").GetProperty("/v3/{loyalty_club_slug}/members").GetProperty("post");
+        var headers = create.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header")
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+
+        Assert.Contains("must equal the loyalty_club_slug of the path", headers["X-Loyalty-Club-Slug"].GetProperty("description").GetString());
+        Assert.True(headers["X-Client-Authorization"].GetProperty("required").GetBoolean());
+        var description = create.GetProperty("description").GetString()!;
+        Assert.Contains("stricter on purpose", description);
+        Assert.Contains("X-Client-Authorization", description);
+    }
+
+    [Fact]
+    public async Task TheNewPlacewisePagesAreDocumentedWithTheirPermits()
+    {
+        var document = await DocumentAsync();
+        var paths = document.GetProperty("paths");
+        foreach (var (path, permit) in new[]
+        {
+            ("/v3/{loyalty_club_slug}/members/{id}/public_info", "BL:Api:Members:PublicInfo:Show"),
+            ("/v3/{loyalty_club_slug}/members/by_msisdn/{msisdn}/public_info", "BL:Api:Members:PublicInfo:Show"),
+            ("/v3/{loyalty_club_slug}/members/by_email/{email}/public_info", "BL:Api:Members:PublicInfo:Show"),
+            ("/v3/{loyalty_club_slug}/members/{id}/person_id", "BL:Api:Members:PersonId:Show"),
+            ("/v3/{loyalty_club_slug}/members/by_msisdn/{msisdn}/person_id", "BL:Api:Members:PersonId:Show"),
+            ("/v3/{loyalty_club_slug}/members/by_email/{email}/person_id", "BL:Api:Members:PersonId:Show"),
+            ("/v3/{loyalty_club_slug}/loyalty_club", "BL:Api:LoyaltyClubs:Show"),
+            ("/v3/{loyalty_club_slug}/loyalty_clubs", "BL:Api:LoyaltyClubs:List"),
+            ("/v3/{loyalty_club_slug}/legal_information", "BL:Api:LegalInformation:Show"),
+        })
+        {
+            var get = paths.GetProperty(path).GetProperty("get");
+            var responses = get.GetProperty("responses");
+            foreach (var status in new[] { "200", "401", "403", "404", "470", "471" })
+            {
+                Assert.True(responses.TryGetProperty(status, out _), $"GET {path} does not document {status}");
+            }
+            Assert.Contains(permit, get.GetProperty("responses").GetProperty("403").GetProperty("description").GetString());
+        }
+    }
+
     private static JsonElement Resolve(JsonElement document, JsonElement schema)
     {
         if (!schema.TryGetProperty("$ref", out var reference))

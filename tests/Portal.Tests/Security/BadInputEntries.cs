@@ -151,6 +151,15 @@ public static class BadInputEntries
             [$"GET /{Placewise}/{{id:long}}"] = Client() with { Route = c => Route(c, ("id", c.UpdateTargetId.ToString(System.Globalization.CultureInfo.InvariantCulture))) },
             [$"GET /{Placewise}/by_email/{{email}}"] = Client() with { Route = c => Route(c, ("email", c.A.MemberEmail)) },
             [$"GET /{Placewise}/by_msisdn/{{msisdn}}"] = Client() with { Route = c => Route(c, ("msisdn", c.A.MemberMsisdn)) },
+            [$"GET /{Placewise}/{{id:long}}/public_info"] = Client() with { Route = c => Route(c, ("id", c.A.MemberId.ToString(System.Globalization.CultureInfo.InvariantCulture))) },
+            [$"GET /{Placewise}/by_email/{{email}}/public_info"] = Client() with { Route = c => Route(c, ("email", c.A.MemberEmail)) },
+            [$"GET /{Placewise}/by_msisdn/{{msisdn}}/public_info"] = Client() with { Route = c => Route(c, ("msisdn", c.A.MemberMsisdn)) },
+            [$"GET /{Placewise}/{{id:long}}/person_id"] = Client() with { Route = c => Route(c, ("id", c.A.MemberId.ToString(System.Globalization.CultureInfo.InvariantCulture))) },
+            [$"GET /{Placewise}/by_email/{{email}}/person_id"] = Client() with { Route = c => Route(c, ("email", c.A.MemberEmail)) },
+            [$"GET /{Placewise}/by_msisdn/{{msisdn}}/person_id"] = Client() with { Route = c => Route(c, ("msisdn", c.A.MemberMsisdn)) },
+            ["GET /v3/{loyalty_club_slug}/loyalty_club"] = Client(),
+            ["GET /v3/{loyalty_club_slug}/loyalty_clubs"] = Client(),
+            ["GET /v3/{loyalty_club_slug}/legal_information"] = Client(),
             [$"PUT /{Placewise}/{{id:long}}"] = Client() with
             {
                 Route = c => Route(c, ("id", c.UpdateTargetId.ToString(System.Globalization.CultureInfo.InvariantCulture))),

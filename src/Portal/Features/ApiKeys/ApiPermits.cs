@@ -20,6 +20,11 @@ public static class ApiPermits
     public const string MembersAppTokens = "BL:Api:Members:AppTokens:CreateOrUpdate";
     public const string MembersMessages = "BL:Api:Members:Messages";
     public const string SchemaShow = "BL:Api:Schema:Show";
+    public const string MembersPublicInfo = "BL:Api:Members:PublicInfo:Show";
+    public const string MembersPersonId = "BL:Api:Members:PersonId:Show";
+    public const string LoyaltyClubsShow = "BL:Api:LoyaltyClubs:Show";
+    public const string LoyaltyClubsList = "BL:Api:LoyaltyClubs:List";
+    public const string LegalInformationShow = "BL:Api:LegalInformation:Show";
     public const string StorefrontDevices = "Portal:Storefront:Devices";
     public const string AppletMemberships = "Portal:Applets:Memberships";
 
@@ -27,7 +32,8 @@ public static class ApiPermits
     [
         MembersCreate, MembersShow, MembersList, MembersUpdate, MembersDestroy, MembersValidate, MembersOAuth,
         MembersIgnoreRequiredProperties, MembersRegistrationPassword, MembersOtp, MembersPasswordReset, MembersAppTokens, MembersMessages,
-        SchemaShow, StorefrontDevices, AppletMemberships,
+        SchemaShow, MembersPublicInfo, MembersPersonId, LoyaltyClubsShow, LoyaltyClubsList, LegalInformationShow,
+        StorefrontDevices, AppletMemberships,
     ];
 
     /// <summary>

@@ -39,6 +39,28 @@ public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
     }
 
     /// <summary>
+    /// Placewise "Show Member Public Info" (by id, e-mail or msisdn, matched as <see cref="MemberIdentifier"/> says),
+    /// or null when the club has no such member.
+    /// </summary>
+    public async Task<MemberPublicInfo?> FindPublicInfoAsync(int clubId, string identifierType, string identifier, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Portal keeps one person per member: the person id is the member id (as in the member JSON).
+        return await db.Members.AsNoTracking().Where(m => m.ClubId == clubId).Matching(identifierType, identifier)
+            .Select(m => new MemberPublicInfo(m.Id, m.Id, m.FirstName, m.PasswordHash != null))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Placewise "Show Member Person ID" (by id, e-mail or msisdn), or null when the club has no such member.</summary>
+    public async Task<long?> FindPersonIdAsync(int clubId, string identifierType, string identifier, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Members.AsNoTracking().Where(m => m.ClubId == clubId).Matching(identifierType, identifier)
+            .Select(m => (long?)m.Id)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
     /// One page of members. <paramref name="countMatches"/> false skips the count (the caller already has it
     /// for the same filters, e.g. when only the page or the sort changed); the page's Count is then 0.
     /// </summary>

@@ -218,18 +218,9 @@ public class MemberService(
         return await IdOfAsync(db.Members.AsNoTracking().Where(m => m.ClubId == clubId), identifierType, identifier, ct);
     }
 
-    // The id of the member whose identifier of this type matches, or null; an identifier that does not normalise matches nobody.
-    private static Task<long?> IdOfAsync(IQueryable<Member> members, string identifierType, string identifier, CancellationToken ct)
-    {
-        members = identifierType switch
-        {
-            "id" when long.TryParse(identifier, out var id) => members.Where(m => m.Id == id),
-            "email" when IdentityNormalizer.Email(identifier) is { } email => members.Where(m => m.Email == email),
-            "msisdn" when IdentityNormalizer.Msisdn(identifier) is { } msisdn => members.Where(m => m.Msisdn == msisdn),
-            _ => members.Where(_ => false),
-        };
-        return members.Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
-    }
+    // The id of the member whose identifier of this type matches, or null.
+    private static Task<long?> IdOfAsync(IQueryable<Member> members, string identifierType, string identifier, CancellationToken ct) =>
+        members.Matching(identifierType, identifier).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Finds the club's member that a person typed in a picker: the one lookup behind the push console's member

@@ -52,12 +52,12 @@ public class DemoDataSeeder(
         db.ConsentDefinitions.Add(new ConsentDefinition
         {
             Club = club, Key = "email_marketing", Title = "News and offers by e-mail",
-            Description = "Infinity Mall may send me news, offers and events by e-mail.", CreatedAt = now, UpdatedAt = now,
+            Description = "Infinity Mall may send me news, offers and events by e-mail.", CreatedAt = now, UpdatedAt = now, VersionedAt = now,
         });
         db.ConsentDefinitions.Add(new ConsentDefinition
         {
             Club = club, Key = "sms_marketing", Title = "Offers by SMS",
-            Description = "Infinity Mall may send me offers by SMS.", CreatedAt = now, UpdatedAt = now,
+            Description = "Infinity Mall may send me offers by SMS.", CreatedAt = now, UpdatedAt = now, VersionedAt = now,
         });
         foreach (var (person, index) in People.Select((p, i) => (p, i)))
         {

@@ -32,6 +32,14 @@ public class PlacewiseMembersController(
     /// 403 missing permit, 404 unknown club, 422 <c>{"email":[{"property":"email","error":"duplicated_email_in_community"}]}</c>,
     /// 465 no password of any kind, 466 wrong or expired registration password, 468 external token not verified,
     /// 470/471 missing/malformed header. Portal adds nothing to the seed's member JSON in this version.
+    /// <para>
+    /// Headers against seed 001's table (<c>X-Loyalty-Club-Slug</c> required, <c>X-Client-Authorization</c> optional):
+    /// <c>X-Loyalty-Club-Slug</c> is accepted and must equal the <c>loyalty_club_slug</c> of the path (400 otherwise); a
+    /// request without it is accepted too, as the path already names the club. <c>X-Client-Authorization</c> stays
+    /// required (401 without it), stricter on purpose: the same page names the API permit <c>BL:Api:Members:Create</c>
+    /// and the UserToken authorization, which only a client token carries, and without one anybody could create
+    /// members in any club.
+    /// </para>
     /// </remarks>
     [HttpPost("members")]
     [PlacewiseClient(ApiPermits.MembersCreate)]

@@ -32,7 +32,8 @@ public sealed class PlacewiseOperationFilter : IOperationFilter
         AddHeader(operation, "X-Product-Name", true, "The app's name; stored as the member's optin_channel on creation.");
         AddHeader(operation, "X-User-Agent", true, "The app's user agent.");
         AddHeader(operation, "X-Subproduct-Name", false, "Extra source information; stored as optin_subchannel on creation.");
-        AddHeader(operation, "X-Loyalty-Club-Slug", false, "When sent, must equal the loyalty_club_slug of the path.");
+        AddHeader(operation, "X-Loyalty-Club-Slug", false,
+            "Accepted, and then must equal the loyalty_club_slug of the path (400 otherwise); may be left out, as the path names the club.");
 
         AddError(operation, context, "404", "Unknown loyalty club (or member).");
         AddError(operation, context, "470", "A required header is missing.");

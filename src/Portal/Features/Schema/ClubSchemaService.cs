@@ -24,7 +24,7 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
             .OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(ct);
         var consents = await db.ConsentDefinitions.AsNoTracking().Where(c => c.ClubId == clubId)
             .OrderBy(c => c.Id)
-            .Select(c => new SchemaConsent(c.Id, c.Key, c.Title, c.Description, c.Version, c.Active))
+            .Select(c => new SchemaConsent(c.Id, c.Key, c.Title, c.Description, c.Version, c.Active, c.Kind))
             .ToListAsync(ct);
         return new ClubSchema(clubId, language, properties.Select(ToSchemaProperty).ToList(), consents);
     }
@@ -90,9 +90,14 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
     /// Adds a consent definition, or edits one. A changed title or description is a new version of the
     /// text: answers given from now on record the new version.
     /// </summary>
-    public async Task SaveConsentAsync(int clubId, string key, string title, string description, bool active, CancellationToken ct = default)
+    public async Task SaveConsentAsync(int clubId, string key, string title, string description, bool active, string kind = ConsentKind.Consent,
+        CancellationToken ct = default)
     {
         key = key.Trim();
+        if (!ConsentKind.All.Contains(kind))
+        {
+            throw new PortalValidationException("kind", $"A consent is of kind {string.Join(" or ", ConsentKind.All)}.");
+        }
         if (key.Length > ColumnLengths.ConsentKey || !SnakeCase().IsMatch(key))
         {
             throw new PortalValidationException("key", "A key is snake_case: lower-case letters, digits and single underscores, starting with a letter.");
@@ -113,17 +118,21 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
         {
             db.ConsentDefinitions.Add(new ConsentDefinition
             {
-                ClubId = clubId, Key = key, Title = title.Trim(), Description = description.Trim(), Active = active, CreatedAt = now, UpdatedAt = now,
+                ClubId = clubId, Key = key, Title = title.Trim(), Description = description.Trim(), Kind = kind, Active = active,
+                CreatedAt = now, UpdatedAt = now, VersionedAt = now,
             });
         }
         else
         {
-            if (consent.Title != title.Trim() || consent.Description != description.Trim())
+            // Turning a consent into terms (or back) changes what members agreed to as much as new wording does.
+            if (consent.Title != title.Trim() || consent.Description != description.Trim() || consent.Kind != kind)
             {
                 consent.Version++;
+                consent.VersionedAt = now;
             }
             consent.Title = title.Trim();
             consent.Description = description.Trim();
+            consent.Kind = kind;
             consent.Active = active;
             consent.UpdatedAt = now;
         }
