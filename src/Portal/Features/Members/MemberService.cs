@@ -235,15 +235,19 @@ public class MemberService(
     }
 
     // The audit details of an update: which parts changed, never the values (they are personal data), except consent answers.
-    private static string WhatChanged(MemberChanges changes, IReadOnlyDictionary<string, bool> answers)
+    private static string? WhatChanged(MemberChanges changes, IReadOnlyDictionary<string, bool> answers)
     {
         var parts = new List<string>();
         if (changes.Properties is not null)
         {
             parts.Add("profile");
         }
+        if (changes.SmsEnabled is not null || changes.EmailEnabled is not null || changes.PushEnabled is not null)
+        {
+            parts.Add("channels");
+        }
         parts.AddRange(answers.Select(a => $"consent {a.Key}={(a.Value ? "granted" : "withdrawn")}"));
-        return string.Join("; ", parts);
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
     /// <summary>Finds a member of the club by id, e-mail or msisdn (normalised first).</summary>
