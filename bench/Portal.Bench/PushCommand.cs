@@ -35,7 +35,7 @@ public static class PushCommand
             var services = scope.ServiceProvider;
             await services.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
             var club = await services.GetRequiredService<ClubService>().CreateAsync(BenchData.ClubSlug, "Bench Mall");
-            await services.GetRequiredService<FirebaseProjectService>().SaveAsync(club.Id, BenchData.FirebaseSlug, "bench-project", fake.ServiceAccountJson("bench-project"));
+            await services.GetRequiredService<FirebaseProjectService>().SaveAsync(club.Id, BenchData.FirebaseSlug, "bench-project", fake.ServiceAccountJson("bench-project"), Portal.Features.Audit.Actor.Cli("bench"));
             await InsertMembersWithTokensAsync(db, club.Id, tokens);
             var concurrency = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FcmOptions>>().Value.MaxConcurrency;
 
@@ -50,8 +50,8 @@ public static class PushCommand
                 var clock = Stopwatch.StartNew();
                 // A fresh scope per send, as the console's circuit would have; the OAuth token cache is a singleton.
                 await using var sendScope = host.Services.CreateAsyncScope();
-                var outcome = await sendScope.ServiceProvider.GetRequiredService<PushService>()
-                    .SendAsync(club.Id, new PushTarget(memberIds), content, validateOnly: false, "bench", progress: null);
+                var outcome = (await sendScope.ServiceProvider.GetRequiredService<PushService>()
+                    .SendAsync(club.Id, new PushTarget(memberIds), content, validateOnly: false, Portal.Features.Audit.Actor.Cli("bench"), progress: null)).Value!;
                 clock.Stop();
                 var accepted = fake.Accepted.Values.Sum() - before;
                 var failed = outcome.Results.Count(r => !r.Success);

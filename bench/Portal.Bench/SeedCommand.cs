@@ -85,10 +85,10 @@ public static class SeedCommand
             heavyApplets = applets.Skip(BenchData.NormalApplets).Select(a => a.Id).ToList();
         }
 
-        var key = await services.GetRequiredService<ApiKeyService>().CreateAsync(club.Slug, "Bench app", "all", null);
+        var key = (await services.GetRequiredService<ApiKeyService>().CreateAsync(club.Slug, "Bench app", "all", null, Portal.Features.Audit.Actor.Cli("bench"))).Value!;
         var adminEmail = "bench-admin@portal.local";
         var adminPassword = "Bench-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) + "a";
-        await services.GetRequiredService<UserAccountService>().CreateAsync(adminEmail, adminPassword, "Admin", [club.Slug]);
+        await services.GetRequiredService<UserAccountService>().CreateAsync(adminEmail, adminPassword, "Admin", [club.Slug], Portal.Features.Audit.Actor.Cli("bench"));
         // Hashing a password costs tens of milliseconds by design, so every seeded member shares one real hash.
         var passwordHash = services.GetRequiredService<IPasswordHasher<Member>>().HashPassword(new Member(), BenchData.MemberPassword);
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));

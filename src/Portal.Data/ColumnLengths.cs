@@ -62,6 +62,7 @@ public static class ColumnLengths
     public const int OutboxBody = 4000;
     public const int Purpose = 40;
     public const int AuditAction = 64;
+    public const int AuditChannel = 16;
     public const int AuditTarget = 128;
     public const int AuditDetails = 2000;
 }

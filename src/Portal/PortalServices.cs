@@ -71,6 +71,7 @@ public static class PortalServices
         services.AddScoped<Features.Outbox.OutboxQueryService>();
         services.AddScoped<Features.Consents.ConsentStatsService>();
         services.AddScoped<Features.Devices.DeviceTokenService>();
+        services.AddScoped<Features.Devices.DeviceAdministration>();
         services.AddScoped<Features.Devices.StorefrontTokenService>();
         services.AddScoped<Features.Devices.DeviceQueryService>();
         services.AddScoped<Features.Applets.AppletService>();

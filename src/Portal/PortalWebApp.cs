@@ -50,6 +50,7 @@ public static class PortalWebApp
         services.AddScoped<ClientAddress>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<ClientAddress>());
         services.AddScoped<PortalAccess>();
+        services.AddScoped<PageAction>();
         services.AddSingleton<CircuitsPerUser>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitLimitHandler>();
         services.AddHostedService<Features.Audit.AuditRetention>();

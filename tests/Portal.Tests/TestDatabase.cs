@@ -36,6 +36,15 @@ public sealed class TestDatabase : IDisposable
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
+    public void Execute(string sql)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -16,6 +16,8 @@ public class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
         audit.Property(a => a.Target).HasMaxLength(ColumnLengths.AuditTarget);
         audit.Property(a => a.Details).HasMaxLength(ColumnLengths.AuditDetails);
         audit.Property(a => a.RemoteIp).HasMaxLength(64);
+        // Records written before channels were kept have none.
+        audit.Property(a => a.Channel).HasMaxLength(ColumnLengths.AuditChannel).HasDefaultValue("");
         // Audit records outlive what they describe; a club's records go only with the club's own deletion.
         audit.HasOne<LoyaltyClub>().WithMany().HasForeignKey(a => a.ClubId).OnDelete(DeleteBehavior.SetNull);
         audit.HasIndex(a => new { a.ClubId, a.At });

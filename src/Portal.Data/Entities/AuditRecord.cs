@@ -9,7 +9,7 @@ public class AuditRecord
 
     public DateTime At { get; set; }
 
-    /// <summary>admin, api_key, member or system.</summary>
+    /// <summary>admin, api_key, member, cli, system or anonymous.</summary>
     public required string ActorType { get; set; }
 
     public string? ActorId { get; set; }
@@ -25,4 +25,7 @@ public class AuditRecord
     public string? Details { get; set; }
 
     public string? RemoteIp { get; set; }
+
+    /// <summary>Where the action came in: page, api, cli or system.</summary>
+    public string Channel { get; set; } = "";
 }

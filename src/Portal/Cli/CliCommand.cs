@@ -18,4 +18,7 @@ public abstract class CliCommand
     public abstract Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken ct);
 
     public string Usage => $"Portal {Verb} {Synopsis}".TrimEnd();
+
+    /// <summary>The operator running the command, as the actor of the use cases it calls (named by the OS user).</summary>
+    protected static Features.Audit.Actor Operator => Features.Audit.Actor.Cli(Environment.UserName);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.ApiKeys;
@@ -72,7 +73,7 @@ public sealed class ApiKeysPanelTests : ComponentTest
     public async Task RevokeAsksFirstAndKeepLeavesTheKeyWorking()
     {
         await SignInAsync("admin@keys.test", PortalRoles.Admin, club.Id);
-        await Context.Services.GetRequiredService<ApiKeyService>().CreateAsync(club.Slug, "Partner feed", null, null);
+        await Context.Services.GetRequiredService<ApiKeyService>().CreateAsync(club.Slug, "Partner feed", null, null, Actor.System);
         var dialogs = Context.Render<MudDialogProvider>();
         var panel = Render();
 
@@ -90,7 +91,7 @@ public sealed class ApiKeysPanelTests : ComponentTest
     public async Task RevokeConfirmedMarksTheKeyRevoked()
     {
         await SignInAsync("admin@keys.test", PortalRoles.Admin, club.Id);
-        await Context.Services.GetRequiredService<ApiKeyService>().CreateAsync(club.Slug, "Partner feed", null, null);
+        await Context.Services.GetRequiredService<ApiKeyService>().CreateAsync(club.Slug, "Partner feed", null, null, Actor.System);
         var dialogs = Context.Render<MudDialogProvider>();
         var panel = Render();
 

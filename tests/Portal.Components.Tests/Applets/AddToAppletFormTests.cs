@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.Applets;
@@ -93,13 +94,13 @@ public sealed class AddToAppletFormTests : ComponentTest
     private async Task<string> CreateAppletAsync(int club, string name)
     {
         using var scope = Context.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<AppletService>().CreateAsync(club, new AppletInput(name, null, null, null, false, []))).Id;
+        return (await scope.ServiceProvider.GetRequiredService<AppletService>().CreateAsync(club, new AppletInput(name, null, null, null, false, []), Actor.System)).Value!.Id;
     }
 
     private async Task<long> CreateMemberAsync(int club, string email)
     {
         using var scope = Context.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<MemberService>().CreateAsync(club,
-            new MemberDraft { Properties = new JsonObject { ["email"] = email } }, ConsentActor.Import)).Id;
+            new MemberDraft { Properties = new JsonObject { ["email"] = email } }, Actor.Import)).Value!.Id;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.Applets;
@@ -64,7 +65,7 @@ public sealed class AppletMembershipGridTests : ComponentTest
     private async Task<string> CreateAppletAsync(int club, string name)
     {
         using var scope = Context.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<AppletService>().CreateAsync(club, new AppletInput(name, null, null, null, false, []))).Id;
+        return (await scope.ServiceProvider.GetRequiredService<AppletService>().CreateAsync(club, new AppletInput(name, null, null, null, false, []), Actor.System)).Value!.Id;
     }
 
     private async Task<(long Member, string Account)> JoinAsync(int club, string appletName, string email)
@@ -72,10 +73,10 @@ public sealed class AppletMembershipGridTests : ComponentTest
         var applet = await CreateAppletAsync(club, appletName);
         using var scope = Context.Services.CreateScope();
         var member = await scope.ServiceProvider.GetRequiredService<MemberService>().CreateAsync(club,
-            new MemberDraft { Properties = new JsonObject { ["email"] = email } }, ConsentActor.Import);
+            new MemberDraft { Properties = new JsonObject { ["email"] = email } }, Actor.Import);
         var (outcome, _) = await scope.ServiceProvider.GetRequiredService<AppletMembershipService>()
-            .JoinAsync(club, applet, member.AccountId, AppletMembershipService.UserCrn("tester"));
+            .JoinAsync(club, applet, member.Value!.AccountId, AppletMembershipService.UserCrn("tester"), Actor.System);
         Assert.Equal(JoinOutcome.Created, outcome);
-        return (member.Id, member.AccountId);
+        return (member.Value!.Id, member.Value!.AccountId);
     }
 }

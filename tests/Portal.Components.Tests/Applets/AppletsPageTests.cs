@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.Applets;
@@ -89,7 +90,7 @@ public sealed class AppletsPageTests : ComponentTest
     private async Task<string> CreateAppletAsync(int club, string name)
     {
         using var scope = Context.Services.CreateScope();
-        var applet = await scope.ServiceProvider.GetRequiredService<AppletService>().CreateAsync(club, new AppletInput(name, null, null, null, false, []));
-        return applet.Id;
+        var applet = await scope.ServiceProvider.GetRequiredService<AppletService>().CreateAsync(club, new AppletInput(name, null, null, null, false, []), Actor.System);
+        return applet.Value!.Id;
     }
 }

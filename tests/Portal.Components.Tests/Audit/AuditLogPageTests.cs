@@ -13,8 +13,8 @@ public sealed class AuditLogPageTests : ComponentTest
     {
         var club = await CreateClubAsync("audit-mall", "Audit Mall");
         await SignInAsync("admin@audit.test", PortalRoles.Admin, club);
-        await RecordAsync(AuditActions.SignInFailed, AuditActor.Anonymous("kari@audit.test", "203.0.113.7"), club, details: "wrong password");
-        await RecordAsync(AuditActions.AppletSaved, AuditActor.Admin("u1", "ola@audit.test", "198.51.100.2"), club, "applet:abc");
+        await RecordAsync(AuditActions.SignInFailed, Actor.Anonymous("kari@audit.test", "203.0.113.7"), club, details: "wrong password");
+        await RecordAsync(AuditActions.AppletSaved, Actor.User("u1", "ola@audit.test", "198.51.100.2"), club, "applet:abc");
 
         var page = Context.Render<AuditLogPage>();
 
@@ -34,9 +34,9 @@ public sealed class AuditLogPageTests : ComponentTest
     {
         var club = await CreateClubAsync("audit-mall", "Audit Mall");
         await SignInAsync("admin@audit.test", PortalRoles.Admin, club);
-        await RecordAsync(AuditActions.SignInFailed, AuditActor.Anonymous("kari@audit.test", "203.0.113.7"), club);
-        await RecordAsync(AuditActions.AppletSaved, AuditActor.Admin("u1", "ola@audit.test", "198.51.100.2"), club);
-        await RecordAsync(AuditActions.SignedIn, AuditActor.Admin("u1", "ola@audit.test", "198.51.100.2"), club);
+        await RecordAsync(AuditActions.SignInFailed, Actor.Anonymous("kari@audit.test", "203.0.113.7"), club);
+        await RecordAsync(AuditActions.AppletSaved, Actor.User("u1", "ola@audit.test", "198.51.100.2"), club);
+        await RecordAsync(AuditActions.SignedIn, Actor.User("u1", "ola@audit.test", "198.51.100.2"), club);
 
         var page = Context.Render<AuditLogPage>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
@@ -86,7 +86,7 @@ public sealed class AuditLogPageTests : ComponentTest
     {
         var club = await CreateClubAsync("audit-mall", "Audit Mall");
         await SignInAsync("viewer@audit.test", PortalRoles.Viewer, club);
-        await RecordAsync(AuditActions.SignedIn, AuditActor.Admin("u1", "ola@audit.test", null), club);
+        await RecordAsync(AuditActions.SignedIn, Actor.User("u1", "ola@audit.test", null), club);
 
         var page = Context.Render<AuditLogPage>();
 
@@ -97,6 +97,6 @@ public sealed class AuditLogPageTests : ComponentTest
     private static AngleSharp.Dom.IElement Row(IRenderedComponent<AuditLogPage> page, string action) =>
         page.FindAll("tbody tr").Single(r => r.QuerySelector($"code[data-action='{action}']") is not null);
 
-    private Task RecordAsync(string action, AuditActor actor, int club, string? target = null, string? details = null) =>
+    private Task RecordAsync(string action, Actor actor, int club, string? target = null, string? details = null) =>
         Context.Services.GetRequiredService<AuditLog>().RecordAsync(action, actor, club, target, details);
 }

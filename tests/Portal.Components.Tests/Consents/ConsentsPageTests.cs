@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.Consents;
@@ -31,8 +32,8 @@ public sealed class ConsentsPageTests : ComponentTest
         using (var scope = Context.Services.CreateScope())
         {
             var schema = scope.ServiceProvider.GetRequiredService<ClubSchemaService>();
-            await schema.SaveConsentAsync(club, "newsletter", "Newsletter", "E-mail news", active: true);
-            await schema.SaveConsentAsync(club, "sms_offers", "SMS offers", "Offers by SMS", active: true);
+            await schema.SaveConsentAsync(club, "newsletter", "Newsletter", "E-mail news", active: true, Actor.System);
+            await schema.SaveConsentAsync(club, "sms_offers", "SMS offers", "Offers by SMS", active: true, Actor.System);
         }
         var given = await CreateMemberAsync(club, "a@consents.test", new JsonObject { ["newsletter"] = true, ["sms_offers"] = false });
         await CreateMemberAsync(club, "b@consents.test", new JsonObject { ["newsletter"] = true });
@@ -64,6 +65,6 @@ public sealed class ConsentsPageTests : ComponentTest
     {
         using var scope = Context.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<MemberService>().CreateAsync(club,
-            new MemberDraft { Properties = new JsonObject { ["email"] = email }, Consents = consents }, ConsentActor.Import)).Id;
+            new MemberDraft { Properties = new JsonObject { ["email"] = email }, Consents = consents }, Actor.Import)).Value!.Id;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.Devices;
@@ -120,8 +121,8 @@ public sealed class DeviceGridTests : ComponentTest
     {
         using var scope = Context.Services.CreateScope();
         var member = await scope.ServiceProvider.GetRequiredService<MemberService>().CreateAsync(club,
-            new MemberDraft { Properties = new JsonObject { ["email"] = email, ["first_name"] = first, ["last_name"] = last } }, ConsentActor.Import);
-        return member.Id;
+            new MemberDraft { Properties = new JsonObject { ["email"] = email, ["first_name"] = first, ["last_name"] = last } }, Actor.Import);
+        return member.Value!.Id;
     }
 
     private async Task RegisterAsync(int club, long member, string token, string platform, string? project = null, string? model = null)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.Devices;
@@ -72,7 +73,7 @@ public sealed class DevicesPageTests : ComponentTest
     {
         using var scope = Context.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<MemberService>().CreateAsync(club,
-            new MemberDraft { Properties = new JsonObject { ["email"] = email } }, ConsentActor.Import)).Id;
+            new MemberDraft { Properties = new JsonObject { ["email"] = email } }, Actor.Import)).Value!.Id;
     }
 
     private async Task<string> RegisterAsync(int club, long member, string token, string platform)

@@ -45,6 +45,7 @@ public abstract class ComponentTest : IAsyncLifetime
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
         services.AddScoped<PortalAccess>();
+        services.AddScoped<PageAction>();
         services.AddScoped<CurrentClub>();
         services.AddSingleton<Portal.Features.Push.FcmSandbox>();
         services.AddMudServices();

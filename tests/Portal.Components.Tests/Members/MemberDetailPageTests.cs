@@ -37,9 +37,9 @@ public sealed class MemberDetailPageTests : MemberTest
             await using var db = await DbFactory.CreateDbContextAsync();
             var message = await db.OutboxMessages.Where(m => m.Recipient == "vera@example.no").OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync();
             var code = System.Text.RegularExpressions.Regex.Match(message, @"\b\d{6}\b").Value;
-            Assert.Equal(MemberVerificationOutcome.Done, await verifications.VerifyAsync(ClubId, id, VerifiableAddress.Email, code, AuditActor.System));
+            Assert.Equal(MemberVerificationOutcome.Done, await verifications.VerifyAsync(ClubId, id, VerifiableAddress.Email, code, Actor.System));
             Assert.Equal(MemberPasswordOutcome.Changed, await scope.ServiceProvider.GetRequiredService<MemberPasswordService>()
-                .ChangeAsync(ClubId, id, null, null, "vera-password-1", AuditActor.System));
+                .ChangeAsync(ClubId, id, null, null, "vera-password-1", Actor.System));
         }
         string hash;
         await using (var db = await DbFactory.CreateDbContextAsync())

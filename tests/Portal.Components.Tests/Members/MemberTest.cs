@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Members;
 using Portal.Features.Schema;
@@ -21,7 +22,7 @@ public abstract class MemberTest : ComponentTest
     protected async Task AddConsentAsync(string key, string title, bool active = true)
     {
         using var scope = Context.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<ClubSchemaService>().SaveConsentAsync(ClubId, key, title, $"{title}, as the club asks it", active);
+        await scope.ServiceProvider.GetRequiredService<ClubSchemaService>().SaveConsentAsync(ClubId, key, title, $"{title}, as the club asks it", active, Actor.System);
     }
 
     protected async Task<long> CreateMemberAsync(string firstName, string lastName, string email, bool emailEnabled = true,
@@ -39,8 +40,8 @@ public abstract class MemberTest : ComponentTest
             EmailEnabled = emailEnabled,
             Consents = consents,
             OptinChannel = "webforms",
-        }, ConsentActor.Import);
-        return member.Id;
+        }, Actor.Import);
+        return member.Value!.Id;
     }
 
     protected async Task<MemberView?> FindMemberAsync(long id)
@@ -52,7 +53,7 @@ public abstract class MemberTest : ComponentTest
     protected async Task BanAsync(long id, DateTime untilUtc)
     {
         using var scope = Context.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<MemberService>().SetBanAsync(ClubId, id, untilUtc);
+        await scope.ServiceProvider.GetRequiredService<MemberService>().SetBanAsync(ClubId, id, untilUtc, Actor.System);
     }
 
     protected async Task<int> CountMembersAsync()

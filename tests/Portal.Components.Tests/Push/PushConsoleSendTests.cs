@@ -117,7 +117,7 @@ public sealed class PushConsoleSendTests : PushConsoleTest
 
         await ClickAsync(console, "Send");
 
-        console.WaitForAssertion(() => Assert.Contains("Only Admins and Marketers can send pushes.", console.Find("[role='alert']").TextContent));
+        console.WaitForAssertion(() => Assert.Contains("Not allowed: only Admins and Marketers can send pushes.", console.Find("[role='alert']").TextContent));
         Assert.Empty(Fcm.Requests);
     }
 

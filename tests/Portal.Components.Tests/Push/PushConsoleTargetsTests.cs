@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Features.Audit;
 using Portal.Features.Account;
 using Portal.Features.Push;
 
@@ -108,7 +109,7 @@ public sealed class PushConsoleTargetsTests : PushConsoleTest
         await AddFirebaseProjectAsync();
         await WithAsync(async p =>
         {
-            await p.GetRequiredService<PushLibraryService>().SaveTestDeviceAsync(ClubId, "Anna's iPhone", "anna-token-" + new string('a', 40), "infinity-app", "ios");
+            await p.GetRequiredService<PushLibraryService>().SaveTestDeviceAsync(ClubId, "Anna's iPhone", "anna-token-" + new string('a', 40), "infinity-app", "ios", Actor.System);
             return 0;
         });
         await SignInAsync("marketer@mall.test", PortalRoles.Marketer, ClubId);

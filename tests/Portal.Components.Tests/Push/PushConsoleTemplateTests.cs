@@ -56,7 +56,7 @@ public sealed class PushConsoleTemplateTests : PushConsoleTest
 
         await ClickAsync(console, "Save template");
 
-        console.WaitForAssertion(() => Assert.Contains("Only Admins and Marketers can use the push console.", console.Find("[role='alert']").TextContent));
+        console.WaitForAssertion(() => Assert.Contains("Not allowed: only Admins and Marketers can use the push console.", console.Find("[role='alert']").TextContent));
         Assert.Empty(await WithAsync(p => p.GetRequiredService<PushLibraryService>().TemplatesAsync(ClubId)));
     }
 }

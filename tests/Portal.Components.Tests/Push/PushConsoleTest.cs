@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Devices;
 using Portal.Features.Members;
@@ -47,13 +48,13 @@ public abstract class PushConsoleTest : ComponentTest, IAsyncLifetime
         (await p.GetRequiredService<MemberService>().CreateAsync(clubId ?? ClubId, new MemberDraft
         {
             Properties = msisdn is null ? new JsonObject { ["email"] = email } : new JsonObject { ["email"] = email, ["msisdn"] = msisdn },
-        }, ConsentActor.Import)).Id);
+        }, Actor.Import)).Value!.Id);
 
     protected Task RegisterTokenAsync(long memberId, string token, string platform, string project = "infinity-app") => WithAsync(async p =>
         await p.GetRequiredService<DeviceTokenService>().RegisterAsync(ClubId, memberId, new DeviceRegistration(token, platform, $"install-{token}", project)));
 
     protected Task AddFirebaseProjectAsync(string slug = "infinity-app") => WithAsync(async p =>
-        await p.GetRequiredService<FirebaseProjectService>().SaveAsync(ClubId, slug, null, Fcm.ServiceAccountJson(slug)));
+        await p.GetRequiredService<FirebaseProjectService>().SaveAsync(ClubId, slug, null, Fcm.ServiceAccountJson(slug), Actor.System));
 
     protected static IElement Button<T>(IRenderedComponent<T> component, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
         component.FindAll("button").Single(b => b.TextContent.Trim() == text);

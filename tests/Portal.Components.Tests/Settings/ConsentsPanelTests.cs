@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.Clubs;
@@ -108,7 +109,7 @@ public sealed class ConsentsPanelTests : ComponentTest
     public async Task CancelLeavesEditingWithoutSaving()
     {
         await SignInAsync("admin@consent.test", PortalRoles.Admin, club.Id);
-        await Context.Services.GetRequiredService<ClubSchemaService>().SaveConsentAsync(club.Id, "sms", "SMS", "Offers by SMS.", true);
+        await Context.Services.GetRequiredService<ClubSchemaService>().SaveConsentAsync(club.Id, "sms", "SMS", "Offers by SMS.", true, Actor.System);
         var panel = Render();
 
         panel.WaitForAssertion(() => Button(panel.Nodes, "Edit consent sms").Click());

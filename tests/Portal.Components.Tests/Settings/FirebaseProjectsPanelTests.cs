@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.Clubs;
@@ -101,7 +102,7 @@ public sealed class FirebaseProjectsPanelTests : ComponentTest
     public async Task TestConnectionSaysWhatFailed()
     {
         await SignInAsync("admin@fcm.test", PortalRoles.Admin, club.Id);
-        await Projects.SaveAsync(club.Id, "mall-app", null, ServiceAccountJson("mall-project"));
+        await Projects.SaveAsync(club.Id, "mall-app", null, ServiceAccountJson("mall-project"), Actor.System);
         var panel = Render();
 
         panel.WaitForAssertion(() => Button(Row(panel.Nodes, "mall-app").ChildNodes, "Test connection").Click());
@@ -114,7 +115,7 @@ public sealed class FirebaseProjectsPanelTests : ComponentTest
     public async Task RemovingAProjectAsksFirst()
     {
         await SignInAsync("admin@fcm.test", PortalRoles.Admin, club.Id);
-        await Projects.SaveAsync(club.Id, "mall-app", null, ServiceAccountJson("mall-project"));
+        await Projects.SaveAsync(club.Id, "mall-app", null, ServiceAccountJson("mall-project"), Actor.System);
         var dialogs = Context.Render<MudDialogProvider>();
         var panel = Render();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
 using Portal.Features.Clubs;
@@ -28,7 +29,7 @@ public sealed class MemberPropertiesPanelTests : ComponentTest
     public async Task BuiltInPropertiesCanBeEditedButNotRemoved()
     {
         await SignInAsync("admin@schema.test", PortalRoles.Admin, club.Id);
-        await Context.Services.GetRequiredService<ClubSchemaService>().SavePropertyAsync(club.Id, "shoe_size", "Shoe size", "integer", false, []);
+        await Context.Services.GetRequiredService<ClubSchemaService>().SavePropertyAsync(club.Id, "shoe_size", "Shoe size", "integer", false, [], Actor.System);
 
         var panel = Render();
 
@@ -97,7 +98,7 @@ public sealed class MemberPropertiesPanelTests : ComponentTest
     public async Task EditingAPropertyLocksItsKeyAndSavesTheNewLabel()
     {
         await SignInAsync("admin@schema.test", PortalRoles.Admin, club.Id);
-        await Context.Services.GetRequiredService<ClubSchemaService>().SavePropertyAsync(club.Id, "shoe_size", "Shoe size", "integer", false, []);
+        await Context.Services.GetRequiredService<ClubSchemaService>().SavePropertyAsync(club.Id, "shoe_size", "Shoe size", "integer", false, [], Actor.System);
         var panel = Render();
 
         panel.WaitForAssertion(() => Button(panel.Nodes, "Edit property shoe_size").Click());
@@ -116,7 +117,7 @@ public sealed class MemberPropertiesPanelTests : ComponentTest
     public async Task RemovingAPropertyAsksFirst()
     {
         await SignInAsync("admin@schema.test", PortalRoles.Admin, club.Id);
-        await Context.Services.GetRequiredService<ClubSchemaService>().SavePropertyAsync(club.Id, "shoe_size", "Shoe size", "integer", false, []);
+        await Context.Services.GetRequiredService<ClubSchemaService>().SavePropertyAsync(club.Id, "shoe_size", "Shoe size", "integer", false, [], Actor.System);
         var dialogs = Context.Render<MudDialogProvider>();
         var panel = Render();
 

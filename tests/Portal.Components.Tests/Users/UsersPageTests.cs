@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using AngleSharp.Html.Dom;
 using MudBlazor;
+using Portal.Features.Audit;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Data.Entities;
 using Portal.Features.Account;
@@ -24,7 +25,7 @@ public sealed class UsersPageTests : ComponentTest
     private async Task<PortalUser> CreateUserAsync(string email, string role, bool twoFactor = false)
     {
         await using var scope = Context.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserAccountService>().CreateAsync(email, "Component-tests-1", role, ["users-mall"]);
+        var user = await scope.ServiceProvider.GetRequiredService<UserAccountService>().CreateAsync(email, "Component-tests-1", role, ["users-mall"], Actor.System);
         if (twoFactor)
         {
             await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().SetTwoFactorEnabledAsync(user, true);

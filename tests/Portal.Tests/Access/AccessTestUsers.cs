@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Users;
@@ -16,7 +17,7 @@ public static class AccessTestUsers
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<UserAccountService>()
-            .CreateAsync(email, PortalWebFactory.Password, role, clubs.Length == 0 ? ["test-mall"] : clubs);
+            .CreateAsync(email, PortalWebFactory.Password, role, clubs.Length == 0 ? ["test-mall"] : clubs, Actor.System);
     }
 
     public static async Task<PortalUser> FindAsync(PortalWebFactory factory, string email)

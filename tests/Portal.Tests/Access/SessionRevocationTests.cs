@@ -20,7 +20,7 @@ public class SessionRevocationTests(PortalWebFactory factory) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.Redirect, (await HtmlForm.SignInAsync(browser, email, PortalWebFactory.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
 
-        await WithAdministrationAsync((admin, by, users) => users.SetDisabledAsync(admin, by, user.Id, disabled: true));
+        await WithAdministrationAsync((admin, by, users) => users.SetDisabledAsync(by, user.Id, disabled: true));
 
         var next = await browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
@@ -31,7 +31,7 @@ public class SessionRevocationTests(PortalWebFactory factory) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the form again, with the error
         Assert.Contains("not correct", await refused.Content.ReadAsStringAsync());
 
-        await WithAdministrationAsync((admin, by, users) => users.SetDisabledAsync(admin, by, user.Id, disabled: false));
+        await WithAdministrationAsync((admin, by, users) => users.SetDisabledAsync(by, user.Id, disabled: false));
         Assert.Equal(HttpStatusCode.Redirect, (await HtmlForm.SignInAsync(again, email, PortalWebFactory.Password)).StatusCode);
     }
 
@@ -44,7 +44,7 @@ public class SessionRevocationTests(PortalWebFactory factory) : IClassFixture<Po
         var clubId = await AccessTestUsers.ClubIdAsync(factory);
         Assert.NotNull(await RequireAsync(principalBefore, PortalPermission.ManageSettings, clubId));
 
-        await WithAdministrationAsync((admin, by, users) => users.UpdateAccessAsync(admin, by, user.Id, new UserAccess(PortalRoles.Viewer, [clubId], false)));
+        await WithAdministrationAsync((admin, by, users) => users.UpdateAccessAsync(by, user.Id, new UserAccess(PortalRoles.Viewer, [clubId], false)));
 
         // The principal still says Admin (as an open browser tab's circuit would), the database does not.
         Assert.True(principalBefore.IsInRole(PortalRoles.Admin));
@@ -62,7 +62,7 @@ public class SessionRevocationTests(PortalWebFactory factory) : IClassFixture<Po
         {
             await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync("second-mall", "Second Mall");
             // The factory's admin manages both clubs, so they can grant and take away the second.
-            await scope.ServiceProvider.GetRequiredService<UserAccountService>().CreateAsync("both@example.com", PortalWebFactory.Password, "Viewer", ["test-mall", "second-mall"]);
+            await scope.ServiceProvider.GetRequiredService<UserAccountService>().CreateAsync("both@example.com", PortalWebFactory.Password, "Viewer", ["test-mall", "second-mall"], Actor.System);
         }
         var admin = await AccessTestUsers.FindAsync(factory, PortalWebFactory.AdminEmail);
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -76,23 +76,24 @@ public class SessionRevocationTests(PortalWebFactory factory) : IClassFixture<Po
         var second = await AccessTestUsers.ClubIdAsync(factory, "second-mall");
         Assert.NotNull(await RequireAsync(await AccessTestUsers.PrincipalAsync(factory, "both@example.com"), PortalPermission.Read, second));
 
-        await WithAdministrationAsync((a, by, users) => users.UpdateAccessAsync(a, by, user.Id, new UserAccess(PortalRoles.Viewer, [first], false)));
+        await WithAdministrationAsync((a, by, users) => users.UpdateAccessAsync(by, user.Id, new UserAccess(PortalRoles.Viewer, [first], false)));
 
         var principal = await AccessTestUsers.PrincipalAsync(factory, "both@example.com");
         Assert.NotNull(await RequireAsync(principal, PortalPermission.Read, first));
         Assert.Null(await RequireAsync(principal, PortalPermission.Read, second));
     }
 
-    private async Task<Portal.Features.Members.ConsentActor?> RequireAsync(System.Security.Claims.ClaimsPrincipal principal, PortalPermission permission, int clubId)
+    private async Task<Actor?> RequireAsync(System.Security.Claims.ClaimsPrincipal principal, PortalPermission permission, int clubId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PortalAccess>().RequireAsync(principal, permission, clubId);
     }
 
-    private async Task WithAdministrationAsync(Func<string, AuditActor, UserAdministration, Task> change)
+    private async Task WithAdministrationAsync(Func<string, Actor, UserAdministration, Task> change)
     {
         var admin = await AccessTestUsers.FindAsync(factory, PortalWebFactory.AdminEmail);
         await using var scope = factory.Services.CreateAsyncScope();
-        await change(admin.Id, AuditActor.Admin(admin.Id, admin.Email, "127.0.0.1"), scope.ServiceProvider.GetRequiredService<UserAdministration>());
+        var actor = await scope.ServiceProvider.GetRequiredService<PortalAccess>().ActorAsync(await AccessTestUsers.PrincipalAsync(factory, PortalWebFactory.AdminEmail));
+        await change(admin.Id, actor, scope.ServiceProvider.GetRequiredService<UserAdministration>());
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Account;
 using Portal.Tests.Web;
 
@@ -51,7 +52,7 @@ public class SignInTests(PortalWebFactory factory) : IClassFixture<PortalWebFact
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<Portal.Features.Users.UserAccountService>()
-                .CreateAsync("locked@example.com", PortalWebFactory.Password, "Viewer", []);
+                .CreateAsync("locked@example.com", PortalWebFactory.Password, "Viewer", [], Actor.System);
         }
         var client = factory.CreateBrowserlessClient();
         for (var attempt = 0; attempt < 5; attempt++)
@@ -97,7 +98,7 @@ public class SignInTests(PortalWebFactory factory) : IClassFixture<PortalWebFact
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<Portal.Features.Users.UserAccountService>()
-                .CreateAsync("changer@example.com", PortalWebFactory.Password, "Viewer", []);
+                .CreateAsync("changer@example.com", PortalWebFactory.Password, "Viewer", [], Actor.System);
         }
         var client = factory.CreateBrowserlessClient();
         await HtmlForm.SignInAsync(client, "changer@example.com", PortalWebFactory.Password);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.ApiKeys;
@@ -25,13 +26,13 @@ public class CentrapayApiTests(PortalWebFactory factory) : IClassFixture<PortalW
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var member = await scope.ServiceProvider.GetRequiredService<MemberService>()
-            .CreateAsync(ClubId(club), new MemberDraft { Properties = new JsonObject { ["email"] = email } }, ConsentActor.Import);
+            .CreateAsync(ClubId(club), new MemberDraft { Properties = new JsonObject { ["email"] = email } }, Actor.Import);
         if (testAccount)
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            await db.Members.Where(m => m.Id == member.Id).ExecuteUpdateAsync(m => m.SetProperty(x => x.TestAccount, true));
+            await db.Members.Where(m => m.Id == member.Value!.Id).ExecuteUpdateAsync(m => m.SetProperty(x => x.TestAccount, true));
         }
-        return (member.Id, member.AccountId);
+        return (member.Value!.Id, member.Value!.AccountId);
     }
 
     private async Task<string> AppletAsync(string name, bool test = false, string club = "test-mall")
@@ -40,14 +41,14 @@ public class CentrapayApiTests(PortalWebFactory factory) : IClassFixture<PortalW
         var applet = await scope.ServiceProvider.GetRequiredService<AppletService>().CreateAsync(ClubId(club), new AppletInput(
             name, "https://media-upload.centrapay.com/image.png?jhbdsfau67ewejshb=487hsdjhbdgs743", "8aoMfscvtuewsuJzmzBzAs", "Jaim1Cu1Q55uooxSens6yk", test,
             [AppletExtensions.Loyalty("L001", "service.payap.com/api/loyaltyPrograms/L001/promotions",
-                "service.payap.com/api/loyaltyPrograms/L001/promotionMemberships", "service.payap.com/api/loyaltyPrograms/L001")]));
-        return applet.Id;
+                "service.payap.com/api/loyaltyPrograms/L001/promotionMemberships", "service.payap.com/api/loyaltyPrograms/L001")]), Actor.System);
+        return applet.Value!.Id;
     }
 
     private async Task<string> KeyAsync(string? account = null, string club = "test-mall", string? permits = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(club, "Café app", permits, account)).Key;
+        return (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(club, "Café app", permits, account, Actor.System)).Value!.Key;
     }
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, string? body = null)
@@ -107,7 +108,7 @@ public class CentrapayApiTests(PortalWebFactory factory) : IClassFixture<PortalW
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AppletService>().UpdateAsync(ClubId(), applet,
-                new AppletInput("New name", null, null, null, false, []));
+                new AppletInput("New name", null, null, null, false, []), Actor.System);
         }
 
         var shown = await PlacewiseApi.JsonAsync(await SendAsync(HttpMethod.Get, $"/api/applet-memberships/{created["id"]}", key));
@@ -214,7 +215,7 @@ public class CentrapayApiTests(PortalWebFactory factory) : IClassFixture<PortalW
         var archived = await AppletAsync("Archived applet");
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<AppletService>().SetArchivedAsync(ClubId(), archived, true);
+            await scope.ServiceProvider.GetRequiredService<AppletService>().SetArchivedAsync(ClubId(), archived, true, Actor.System);
         }
 
         var liveJoinsTest = await SendAsync(HttpMethod.Post, $"/api/applets/{testApplet}/applet-memberships", key, $$"""{"accountId":"{{live}}"}""");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.ApiKeys;
+using Portal.Features.Account;
 using Portal.Features.Audit;
 using Portal.Tests.Access;
 using Portal.Tests.Placewise;
@@ -55,7 +56,7 @@ public class AuditLogTests(PortalWebFactory factory) : IClassFixture<PortalWebFa
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
             var listed = (await keys.ListAsync("test-mall")).Single(k => k.Id == info.Id);
             Assert.True(listed.LastUsedAt >= before, $"last used {listed.LastUsedAt:O}");
-            await keys.RevokeAsync("test-mall", info.Id, AuditActor.Admin("someone", "admin@example.com", "10.0.0.7"));
+            await keys.RevokeAsync("test-mall", info.Id, Actor.Admin("someone", "admin@example.com", "10.0.0.7", [PortalRoles.Admin], [info.ClubId]));
         }
         var revoked = Assert.Single(await AccessTestUsers.AuditAsync(factory, AuditActions.ApiKeyRevoked), r => r.Target == $"api_key:{info.Id}");
         Assert.Equal("10.0.0.7", revoked.RemoteIp);
@@ -89,7 +90,7 @@ public class AuditLogTests(PortalWebFactory factory) : IClassFixture<PortalWebFa
         }
         var otherClubId = await AccessTestUsers.ClubIdAsync(factory, "audit-other-mall");
         var log = factory.Services.GetRequiredService<AuditLog>();
-        var alice = AuditActor.Admin("alice-id", "alice@example.com", "192.0.2.1");
+        var alice = Actor.User("alice-id", "alice@example.com", "192.0.2.1");
         await log.RecordAsync(AuditActions.MemberCreated, alice, clubId, "member:1");
         await log.RecordAsync(AuditActions.MemberDeleted, alice, clubId, "member:1");
         await log.RecordAsync(AuditActions.MemberCreated, alice, otherClubId, "member:2"); // another club's event

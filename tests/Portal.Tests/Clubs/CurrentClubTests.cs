@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Data;
 using Portal.Features.Clubs;
 using Portal.Features.Users;
@@ -24,7 +25,7 @@ public class CurrentClubTests : IAsyncLifetime
         await clubs.CreateAsync("beta-mall", "Beta Mall");
         await clubs.CreateAsync("gamma-mall", "Gamma Mall");
         var user = await scope.ServiceProvider.GetRequiredService<UserAccountService>()
-            .CreateAsync("switcher@example.com", "Passw0rdForTests", "Viewer", ["alpha-mall", "beta-mall"]);
+            .CreateAsync("switcher@example.com", "Passw0rdForTests", "Viewer", ["alpha-mall", "beta-mall"], Actor.System);
         userId = user.Id;
     }
 

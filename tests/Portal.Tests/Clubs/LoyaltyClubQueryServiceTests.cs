@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.ApiKeys;
+using Portal.Features.Audit;
 using Portal.Features.Clubs;
 using Portal.Features.Schema;
 using Portal.Tests.Web;
@@ -20,11 +21,11 @@ public class LoyaltyClubQueryServiceTests(PortalWebFactory factory) : IClassFixt
         {
             await clubs.CreateAsync("query-other", "Another Mall", "en", "UTC");
         }
-        var key = await keys.CreateAsync("test-mall", "List key", null, null);
+        var key = (await keys.CreateAsync("test-mall", "List key", null, null, Actor.System)).Value!;
 
         Assert.Equal(["test-mall"], (await queries.ListVisibleToApiKeyAsync(key.Info.Id)).Select(c => c.Slug));
 
-        await keys.RevokeAsync("test-mall", key.Info.Id);
+        await keys.RevokeAsync("test-mall", key.Info.Id, Actor.System);
         Assert.Empty(await queries.ListVisibleToApiKeyAsync(key.Info.Id));
     }
 
@@ -35,7 +36,7 @@ public class LoyaltyClubQueryServiceTests(PortalWebFactory factory) : IClassFixt
         var clubId = (int)factory.Database.Scalar("SELECT Id FROM LoyaltyClubs WHERE Slug = 'test-mall'");
 
         var refusal = await Assert.ThrowsAsync<PortalValidationException>(() =>
-            scope.ServiceProvider.GetRequiredService<ClubSchemaService>().SaveConsentAsync(clubId, "odd_kind", "Odd", "", true, "contract"));
+            scope.ServiceProvider.GetRequiredService<ClubSchemaService>().SaveConsentAsync(clubId, "odd_kind", "Odd", "", true, Actor.System, "contract"));
 
         Assert.Equal("kind", refusal.Field);
         Assert.Equal(0, factory.Database.Scalar("SELECT COUNT(*) FROM ConsentDefinitions WHERE Key = 'odd_kind'"));

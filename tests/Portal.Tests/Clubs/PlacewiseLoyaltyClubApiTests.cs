@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using Portal.Features.ApiKeys;
+using Portal.Features.Audit;
 using Portal.Features.Clubs;
 using Portal.Features.Placewise;
 using Portal.Features.Schema;
@@ -79,11 +80,11 @@ public class PlacewiseLoyaltyClubApiTests(FakeClockWebFactory factory) : IClassF
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var schemas = scope.ServiceProvider.GetRequiredService<ClubSchemaService>();
-            await schemas.SaveConsentAsync(clubId, "legal_terms", "Membership terms", "Members collect points.", true, ConsentKind.Terms);
-            await schemas.SaveConsentAsync(clubId, "legal_news", "Newsletter", "News by e-mail.", true);
-            await schemas.SaveConsentAsync(clubId, "legal_retired", "Old offers", "Offers we no longer send.", false);
+            await schemas.SaveConsentAsync(clubId, "legal_terms", "Membership terms", "Members collect points.", true, Actor.System, ConsentKind.Terms);
+            await schemas.SaveConsentAsync(clubId, "legal_news", "Newsletter", "News by e-mail.", true, Actor.System);
+            await schemas.SaveConsentAsync(clubId, "legal_retired", "Old offers", "Offers we no longer send.", false, Actor.System);
             factory.Clock.Advance(TimeSpan.FromDays(1));
-            await schemas.SaveConsentAsync(clubId, "legal_terms", "Membership terms", "Members collect points and may leave at any time.", true, ConsentKind.Terms);
+            await schemas.SaveConsentAsync(clubId, "legal_terms", "Membership terms", "Members collect points and may leave at any time.", true, Actor.System, ConsentKind.Terms);
         }
         var rewritten = PlacewiseMemberJson.Utc(factory.Clock.GetUtcNow().UtcDateTime);
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -91,8 +92,8 @@ public class PlacewiseLoyaltyClubApiTests(FakeClockWebFactory factory) : IClassF
             // Switching a text off and on again is not a new version: the date stays the one of the wording.
             factory.Clock.Advance(TimeSpan.FromDays(1));
             var schemas = scope.ServiceProvider.GetRequiredService<ClubSchemaService>();
-            await schemas.SaveConsentAsync(clubId, "legal_terms", "Membership terms", "Members collect points and may leave at any time.", false, ConsentKind.Terms);
-            await schemas.SaveConsentAsync(clubId, "legal_terms", "Membership terms", "Members collect points and may leave at any time.", true, ConsentKind.Terms);
+            await schemas.SaveConsentAsync(clubId, "legal_terms", "Membership terms", "Members collect points and may leave at any time.", false, Actor.System, ConsentKind.Terms);
+            await schemas.SaveConsentAsync(clubId, "legal_terms", "Membership terms", "Members collect points and may leave at any time.", true, Actor.System, ConsentKind.Terms);
         }
 
         var response = await api.SendAsync(HttpMethod.Get, "/v3/test-mall/legal_information");

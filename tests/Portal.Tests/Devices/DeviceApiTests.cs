@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.ApiKeys;
 using Portal.Tests.Placewise;
 using Portal.Tests.Web;
@@ -272,10 +273,10 @@ public class DeviceApiTests(FakeClockWebFactory factory) : IClassFixture<FakeClo
             {
                 Properties = new JsonObject { ["email"] = "crm@example.no", ["first_name"] = "Cora", ["last_name"] = "Crm" },
                 ExternalCustomerId = "CRM-123",
-            }, Portal.Features.Members.ConsentActor.Import);
+            }, Portal.Features.Audit.Actor.Import);
             var duplicate = await Assert.ThrowsAsync<Portal.Features.Members.MemberValidationException>(() => members.CreateAsync(clubId,
                 new Portal.Features.Members.MemberDraft { Properties = new JsonObject { ["email"] = "crm2@example.no" }, ExternalCustomerId = "CRM-123" },
-                Portal.Features.Members.ConsentActor.Import));
+                Portal.Features.Audit.Actor.Import));
             Assert.Equal(["duplicated_external_customer_id"], duplicate.Errors["external_customer_id"]);
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Data;
 using Portal.Features.Devices;
 using Portal.Features.Members;
@@ -28,8 +29,8 @@ public class DeviceTokenServiceTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
         clubId = (await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
         var members = scope.ServiceProvider.GetRequiredService<MemberService>();
-        ola = (await members.CreateAsync(clubId, new MemberDraft { Properties = new JsonObject { ["email"] = "ola@example.no" } }, ConsentActor.Import)).Id;
-        kari = (await members.CreateAsync(clubId, new MemberDraft { Properties = new JsonObject { ["email"] = "kari@example.no" } }, ConsentActor.Import)).Id;
+        ola = (await members.CreateAsync(clubId, new MemberDraft { Properties = new JsonObject { ["email"] = "ola@example.no" } }, Actor.Import)).Value!.Id;
+        kari = (await members.CreateAsync(clubId, new MemberDraft { Properties = new JsonObject { ["email"] = "kari@example.no" } }, Actor.Import)).Value!.Id;
 
         // The real service on the real database, with a counter of the SQL it sends.
         var options = PortalDataServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<PortalDbContext>(),

@@ -20,7 +20,7 @@ public class MemberDataExportTests(PortalWebFactory factory) : IClassFixture<Por
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ClubSchemaService>()
-                .SaveConsentAsync(await AccessTestUsers.ClubIdAsync(factory), "newsletter", "Newsletter", "News by e-mail", true);
+                .SaveConsentAsync(await AccessTestUsers.ClubIdAsync(factory), "newsletter", "Newsletter", "News by e-mail", true, Actor.System);
         }
         api = new PlacewiseApi(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Members;
 using Portal.Tests.Web;
 
@@ -20,12 +21,12 @@ public class MemberExportTests(PortalWebFactory factory) : IClassFixture<PortalW
         await members.CreateAsync(clubId, new MemberDraft
         {
             Properties = new JsonObject { ["first_name"] = "=cmd|' /C calc'!A0", ["last_name"] = "Doe, Jr.", ["email"] = "jane@example.no" },
-        }, ConsentActor.Import);
+        }, Actor.Import);
         await members.CreateAsync(clubId, new MemberDraft
         {
             Properties = new JsonObject { ["first_name"] = "Ola", ["email"] = "ola@example.no" },
             SmsEnabled = false,
-        }, ConsentActor.Import);
+        }, Actor.Import);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Members;
 using Portal.Features.Schema;
 using Portal.Tests.Web;
@@ -24,7 +25,7 @@ public class MemberQueryServiceTests(PortalWebFactory factory) : IClassFixture<P
             return;
         }
         await using var scope = factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ClubSchemaService>().SaveConsentAsync(clubId, "news", "News", "", true);
+        await scope.ServiceProvider.GetRequiredService<ClubSchemaService>().SaveConsentAsync(clubId, "news", "News", "", true, Actor.System);
         var members = scope.ServiceProvider.GetRequiredService<MemberService>();
         foreach (var (first, last, email, msisdn, news) in new (string, string, string, string, bool?)[]
                  {
@@ -38,8 +39,8 @@ public class MemberQueryServiceTests(PortalWebFactory factory) : IClassFixture<P
             {
                 Properties = new JsonObject { ["first_name"] = first, ["last_name"] = last, ["email"] = email, ["msisdn"] = msisdn },
                 Consents = consents,
-            }, ConsentActor.Import);
-            ids[first] = member.Id;
+            }, Actor.Import);
+            ids[first] = member.Value!.Id;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Members;
 using Portal.Tests.Web;
 
@@ -16,8 +17,8 @@ public class MemberSignInServiceTests(FakeClockWebFactory factory) : IClassFixtu
         {
             Properties = new JsonObject { ["first_name"] = "Sign", ["last_name"] = "In", ["email"] = email, ["msisdn"] = msisdn },
             Password = password,
-        }, ConsentActor.Import);
-        return member.Id;
+        }, Actor.Import);
+        return member.Value!.Id;
     }
 
     private async Task<MemberSignInResult> SignInAsync(string email, string password)
@@ -45,7 +46,7 @@ public class MemberSignInServiceTests(FakeClockWebFactory factory) : IClassFixtu
         var until = factory.Clock.GetUtcNow().UtcDateTime.AddHours(1);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<MemberService>().SetBanAsync(ClubId, id, until);
+            await scope.ServiceProvider.GetRequiredService<MemberService>().SetBanAsync(ClubId, id, until, Actor.System);
         }
 
         var banned = await SignInAsync("banned-signin@example.no", "banned-password-1");

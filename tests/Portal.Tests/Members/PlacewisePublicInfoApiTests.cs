@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.ApiKeys;
 using Portal.Features.Clubs;
 using Portal.Features.Members;
@@ -54,7 +55,7 @@ public class PlacewisePublicInfoApiTests(PortalWebFactory factory) : IClassFixtu
     {
         var members = services.GetRequiredService<MemberService>();
         var email = draft.Properties["email"]!.GetValue<string>();
-        return await members.FindIdAsync(clubId, MemberIdentifier.Email, email) ?? (await members.CreateAsync(clubId, draft, ConsentActor.Import)).Id;
+        return await members.FindIdAsync(clubId, MemberIdentifier.Email, email) ?? (await members.CreateAsync(clubId, draft, Actor.System)).Value!.Id;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Data.Entities;
 using Portal.Features.ApiKeys;
 using Portal.Features.Members;
@@ -20,10 +21,10 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
         var schemas = scope.ServiceProvider.GetRequiredService<ClubSchemaService>();
         var clubId = ClubId();
         // The schema the seed's example member implies.
-        await schemas.SavePropertyAsync(clubId, "interests", "Interests", MemberPropertyType.MultipleChoice, false, ["bikes_and_cars", "sportwear", "food"]);
-        await schemas.SavePropertyAsync(clubId, "child_birth_years", "Children's birth years", MemberPropertyType.IntegerList, false, []);
-        await schemas.SaveConsentAsync(clubId, "consent1", "Newsletter", "News by e-mail", true);
-        await schemas.SaveConsentAsync(clubId, "consent2", "SMS offers", "Offers by SMS", true);
+        await schemas.SavePropertyAsync(clubId, "interests", "Interests", MemberPropertyType.MultipleChoice, false, ["bikes_and_cars", "sportwear", "food"], Actor.System);
+        await schemas.SavePropertyAsync(clubId, "child_birth_years", "Children's birth years", MemberPropertyType.IntegerList, false, [], Actor.System);
+        await schemas.SaveConsentAsync(clubId, "consent1", "Newsletter", "News by e-mail", true, Actor.System);
+        await schemas.SaveConsentAsync(clubId, "consent2", "SMS offers", "Offers by SMS", true, Actor.System);
         api = new PlacewiseApi(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory));
     }
 
@@ -329,7 +330,7 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ClubSchemaService>()
-                .SavePropertyAsync(ClubId(), "shoe_size", "Shoe size", MemberPropertyType.Integer, true, []);
+                .SavePropertyAsync(ClubId(), "shoe_size", "Shoe size", MemberPropertyType.Integer, true, [], Actor.System);
         }
         try
         {
@@ -344,7 +345,7 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
         finally
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ClubSchemaService>().RemovePropertyAsync(ClubId(), "shoe_size");
+            await scope.ServiceProvider.GetRequiredService<ClubSchemaService>().RemovePropertyAsync(ClubId(), "shoe_size", Actor.System);
         }
     }
 

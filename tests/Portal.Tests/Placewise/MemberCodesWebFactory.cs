@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Members;
 using Portal.Tests.Web;
 
@@ -41,8 +42,8 @@ public sealed class MemberCodesWebFactory : FakeClockWebFactory
     public async Task<(long Id, string AccessToken)> CreateMemberWithoutPasswordAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();
-        var member = await scope.ServiceProvider.GetRequiredService<MemberService>().CreateAsync(ClubId,
-            new MemberDraft { Properties = new JsonObject { ["email"] = email, ["first_name"] = "Social" } }, ConsentActor.Import);
+        var member = (await scope.ServiceProvider.GetRequiredService<MemberService>().CreateAsync(ClubId,
+            new MemberDraft { Properties = new JsonObject { ["email"] = email, ["first_name"] = "Social" } }, Actor.System)).Value!;
         var tokens = await scope.ServiceProvider.GetRequiredService<MemberTokenService>().IssueAsync(member.Id, null);
         return (member.Id, tokens.AccessToken);
     }

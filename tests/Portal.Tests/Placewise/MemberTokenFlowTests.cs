@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Schema;
 using Portal.Tests.Web;
 
@@ -16,7 +17,7 @@ public class MemberTokenFlowTests(PortalWebFactory factory) : IClassFixture<Port
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var clubId = (int)factory.Database.Scalar("SELECT Id FROM LoyaltyClubs WHERE Slug = 'test-mall'");
-            await scope.ServiceProvider.GetRequiredService<ClubSchemaService>().SaveConsentAsync(clubId, "newsletter", "Newsletter", "News by e-mail", true);
+            await scope.ServiceProvider.GetRequiredService<ClubSchemaService>().SaveConsentAsync(clubId, "newsletter", "Newsletter", "News by e-mail", true, Actor.System);
         }
         api = new PlacewiseApi(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory));
     }
@@ -105,7 +106,7 @@ public class MemberTokenFlowTests(PortalWebFactory factory) : IClassFixture<Port
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<Portal.Features.Members.MemberService>()
-                .SetBanAsync(ClubId(), id, DateTime.UtcNow.AddDays(3));
+                .SetBanAsync(ClubId(), id, DateTime.UtcNow.AddDays(3), Actor.System);
         }
 
         var response = await AsMember(token).SendAsync(HttpMethod.Get, "/v3/test-mall/members/me");
@@ -155,7 +156,7 @@ public class MemberTokenFlowTests(PortalWebFactory factory) : IClassFixture<Port
         Assert.Equal(0, factory.Database.Scalar($"SELECT COUNT(*) FROM Members WHERE Id = {id}"));
         Assert.Equal(0, factory.Database.Scalar($"SELECT COUNT(*) FROM MemberAccessTokens WHERE MemberId = {id}"));
         Assert.True(factory.Database.Scalar("SELECT COUNT(*) FROM ConsentChanges WHERE MemberId IS NULL") >= 1);
-        Assert.Equal(1, factory.Database.Scalar($"SELECT COUNT(*) FROM AuditRecords WHERE Action = 'member.deleted' AND Target = 'member:{id}' AND Details NOT LIKE '%erase@%'"));
+        Assert.Equal(1, factory.Database.Scalar($"SELECT COUNT(*) FROM AuditRecords WHERE Action = 'member.deleted' AND Target = 'member:{id}' AND Channel = 'api' AND IFNULL(Details, '') NOT LIKE '%erase@%'"));
         Assert.Equal(460, (int)(await member.SendAsync(HttpMethod.Get, "/v3/test-mall/members/me")).StatusCode);
     }
 

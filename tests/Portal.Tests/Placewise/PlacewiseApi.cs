@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.ApiKeys;
 using Portal.Tests.Web;
 
@@ -13,8 +14,8 @@ public sealed class PlacewiseApi(HttpClient client, string clientToken, string s
     public static async Task<string> CreateKeyAsync(PortalWebFactory factory, string? permits = null, string club = "test-mall")
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var issued = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(club, "Mall app", permits, null);
-        return issued.Key;
+        var issued = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(club, "Mall app", permits, null, Actor.System);
+        return issued.Value!.Key;
     }
 
     public Task<HttpResponseMessage> CreateMemberAsync(JsonObject body, Action<HttpRequestMessage>? tweak = null) =>

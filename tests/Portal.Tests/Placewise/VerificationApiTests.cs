@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Account;
 using Portal.Features.Audit;
 using Portal.Features.Members;
 using static Portal.Tests.Placewise.MemberCodesWebFactory;
@@ -133,7 +134,7 @@ public class VerificationApiTests(MemberCodesWebFactory factory) : IClassFixture
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<MemberService>().UpdateAsync(factory.ClubId, id,
-                new MemberChanges { Properties = new JsonObject { ["msisdn"] = "4746000005" } }, ConsentActor.Admin("admin-id", "admin@example.com"));
+                new MemberChanges { Properties = new JsonObject { ["msisdn"] = "4746000005" } }, Actor.Admin("admin-id", "admin@example.com", null, [PortalRoles.Admin], [factory.ClubId]));
         }
 
         Assert.Equal((false, false), await VerifiedAsync(token));

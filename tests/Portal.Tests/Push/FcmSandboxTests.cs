@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Devices;
 using Portal.Features.Members;
 using Portal.Features.Push;
@@ -38,14 +39,14 @@ public class FcmSandboxTests : IAsyncLifetime
         var provider = scope.ServiceProvider;
         var clubId = (await provider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
         var memberId = (await provider.GetRequiredService<MemberService>().CreateAsync(clubId,
-            new MemberDraft { Properties = new JsonObject { ["email"] = "sandy@example.no" } }, ConsentActor.Import)).Id;
+            new MemberDraft { Properties = new JsonObject { ["email"] = "sandy@example.no" } }, Actor.Import)).Value!.Id;
         var devices = provider.GetRequiredService<DeviceTokenService>();
         await devices.RegisterAsync(clubId, memberId, new DeviceRegistration("demo-token-1", "android", "a", FcmSandbox.Slug));
         await devices.RegisterAsync(clubId, memberId, new DeviceRegistration("dead-token-2", "ios", "b", FcmSandbox.Slug));
 
         Assert.Contains(await provider.GetRequiredService<FirebaseProjectService>().ListAsync(clubId), p => p.Slug == FcmSandbox.Slug);
-        var outcome = await provider.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]),
-            new PushContent { Title = "Sandbox hello" }, false, "dev", null);
+        var outcome = (await provider.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]),
+            new PushContent { Title = "Sandbox hello" }, false, Actor.Cli("dev"), null)).Value!;
 
         Assert.True(outcome.Results.Single(r => r.Token == "demo-token-1").Success);
         Assert.Equal(FcmErrorCodes.Unregistered, outcome.Results.Single(r => r.Token == "dead-token-2").ErrorCode);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Push;
 using Portal.Tests.Placewise;
 
@@ -32,9 +33,9 @@ public class MessagesApiTests(PushWebFactory factory) : IClassFixture<PushWebFac
     private async Task<PushSendOutcome> SendPushAsync(long memberId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<FirebaseProjectService>().SaveAsync(ClubId, "infinity-app", null, factory.Fcm.ServiceAccountJson());
-        return await scope.ServiceProvider.GetRequiredService<PushService>().SendAsync(ClubId, new PushTarget([memberId]),
-            new PushContent { Title = "Hello", Body = "Your coupon is ready" }, false, "marketer@example.com", null);
+        await scope.ServiceProvider.GetRequiredService<FirebaseProjectService>().SaveAsync(ClubId, "infinity-app", null, factory.Fcm.ServiceAccountJson(), Actor.System);
+        return (await scope.ServiceProvider.GetRequiredService<PushService>().SendAsync(ClubId, new PushTarget([memberId]),
+            new PushContent { Title = "Hello", Body = "Your coupon is ready" }, false, Actor.Cli("marketer@example.com"), null)).Value!;
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Devices;
 using Portal.Features.Members;
 using Portal.Features.Push;
@@ -27,11 +28,11 @@ public class PushServiceTests : IAsyncLifetime
         var provider = scope.ServiceProvider;
         clubId = (await provider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
         memberId = (await provider.GetRequiredService<MemberService>().CreateAsync(clubId,
-            new MemberDraft { Properties = new JsonObject { ["email"] = "pia@example.no" } }, ConsentActor.Import)).Id;
+            new MemberDraft { Properties = new JsonObject { ["email"] = "pia@example.no" } }, Actor.Import)).Value!.Id;
         var devices = provider.GetRequiredService<DeviceTokenService>();
         await devices.RegisterAsync(clubId, memberId, new DeviceRegistration("live-token", "android", "phone", "infinity-app"));
         await devices.RegisterAsync(clubId, memberId, new DeviceRegistration("dead-token", "ios", "old-phone", "infinity-app"));
-        await provider.GetRequiredService<FirebaseProjectService>().SaveAsync(clubId, "infinity-app", null, fcm.ServiceAccountJson());
+        await provider.GetRequiredService<FirebaseProjectService>().SaveAsync(clubId, "infinity-app", null, fcm.ServiceAccountJson(), Actor.System);
     }
 
     public async Task DisposeAsync()
@@ -55,8 +56,8 @@ public class PushServiceTests : IAsyncLifetime
         fcm.Script("dead-token", new FakeAnswer(404, FcmErrorCodes.Unregistered, Message: "Requested entity was not found."));
         var reported = new List<PushDeliveryResult>();
 
-        var outcome = await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), Content, false, "marketer@example.com",
-            new InlineProgress(reported.Add)));
+        var outcome = (await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), Content, false, Actor.Cli("marketer@example.com"),
+            new InlineProgress(reported.Add)))).Value!;
 
         Assert.Equal(2, outcome.Results.Count);
         Assert.Equal(2, reported.Count);
@@ -77,7 +78,7 @@ public class PushServiceTests : IAsyncLifetime
     public async Task PastSendsAreListedAndCanBeLoadedToSendAgain()
     {
         var content = Content with { Data = new Dictionary<string, string> { ["offer"] = "42" } };
-        var outcome = await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), content, false, "marketer", null));
+        var outcome = (await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), content, false, Actor.Cli("marketer"), null))).Value!;
 
         var history = await WithAsync(p => p.GetRequiredService<PushService>().HistoryForClubAsync(clubId, "Weekend"));
         var past = await WithAsync(p => p.GetRequiredService<PushService>().LoadSendAsync(clubId, outcome.SendId));
@@ -101,9 +102,9 @@ public class PushServiceTests : IAsyncLifetime
         await WithAsync(async p =>
         {
             var library = p.GetRequiredService<PushLibraryService>();
-            await library.SaveTemplateAsync(clubId, "Weekend", templated);
-            await library.SaveTemplateAsync(clubId, "Weekend", templated with { Title = "Weekend v2" });
-            await library.SaveTestDeviceAsync(clubId, "Anna's Pixel", "anna-test-token", "infinity-app", "android");
+            await library.SaveTemplateAsync(clubId, "Weekend", templated, Actor.System);
+            await library.SaveTemplateAsync(clubId, "Weekend", templated with { Title = "Weekend v2" }, Actor.System);
+            await library.SaveTestDeviceAsync(clubId, "Anna's Pixel", "anna-test-token", "infinity-app", "android", Actor.System);
             return 0;
         });
 
@@ -111,7 +112,7 @@ public class PushServiceTests : IAsyncLifetime
         var loaded = await WithAsync(p => p.GetRequiredService<PushLibraryService>().TemplateAsync(clubId, templates.Single().Id));
         var foreign = await WithAsync(p => p.GetRequiredService<PushLibraryService>().TemplateAsync(clubId + 1, templates.Single().Id));
         var device = Assert.Single(await WithAsync(p => p.GetRequiredService<PushLibraryService>().TestDevicesAsync(clubId)));
-        var outcome = await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([]) { TestDeviceIds = [device.Id] }, Content, false, "marketer", null));
+        var outcome = (await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([]) { TestDeviceIds = [device.Id] }, Content, false, Actor.Cli("marketer"), null))).Value!;
 
         Assert.Equal("Weekend v2", loaded!.Title);
         Assert.Equal("7", loaded.Data["offer"]);
@@ -121,7 +122,7 @@ public class PushServiceTests : IAsyncLifetime
         Assert.True(result.Success);
         Assert.Equal(1, database.Scalar("SELECT COUNT(*) FROM PushSends WHERE TargetDescription = 'a test device'"));
         await using var scope = host.Services.CreateAsyncScope();
-        await Assert.ThrowsAsync<PortalValidationException>(() => scope.ServiceProvider.GetRequiredService<PushLibraryService>().SaveTemplateAsync(clubId, " ", Content));
+        await Assert.ThrowsAsync<PortalValidationException>(() => scope.ServiceProvider.GetRequiredService<PushLibraryService>().SaveTemplateAsync(clubId, " ", Content, Actor.System));
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public class PushServiceTests : IAsyncLifetime
     {
         fcm.Script("dead-token", new FakeAnswer(404, FcmErrorCodes.Unregistered));
 
-        var outcome = await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), Content, true, "marketer", null));
+        var outcome = (await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), Content, true, Actor.Cli("marketer"), null))).Value!;
 
         Assert.Equal(FcmErrorCodes.Unregistered, outcome.Results.Single(r => r.Token == "dead-token").ErrorCode);
         Assert.Equal(1, database.Scalar("SELECT COUNT(*) FROM DeviceTokens WHERE Token = 'dead-token' AND Status = 'active'"));
@@ -143,7 +144,7 @@ public class PushServiceTests : IAsyncLifetime
         Assert.Equal(["other-app"], plan.ProjectsWithoutCredentials);
         Assert.Equal(1, plan.TokensPerProject["other-app"]);
 
-        var outcome = await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([], "stray-token", "other-app"), Content, true, "admin", null));
+        var outcome = (await WithAsync(p => p.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([], "stray-token", "other-app"), Content, true, Actor.Cli("admin"), null))).Value!;
 
         var result = Assert.Single(outcome.Results);
         Assert.Equal(PushService.NoCredentials, result.ErrorCode);
@@ -155,11 +156,11 @@ public class PushServiceTests : IAsyncLifetime
     public async Task EmptyOrOversizedPushesAndTargetsWithoutTokensAreRefused()
     {
         var push = await WithAsync(p => Task.FromResult(p.GetRequiredService<PushService>()));
-        await Assert.ThrowsAsync<PortalValidationException>(() => push.SendAsync(clubId, new PushTarget([memberId]), new PushContent(), false, "a", null));
+        await Assert.ThrowsAsync<PortalValidationException>(() => push.SendAsync(clubId, new PushTarget([memberId]), new PushContent(), false, Actor.Cli("a"), null));
         var huge = Content with { Body = new string('x', 5000) };
-        var tooBig = await Assert.ThrowsAsync<PortalValidationException>(() => push.SendAsync(clubId, new PushTarget([memberId]), huge, false, "a", null));
+        var tooBig = await Assert.ThrowsAsync<PortalValidationException>(() => push.SendAsync(clubId, new PushTarget([memberId]), huge, false, Actor.Cli("a"), null));
         Assert.Contains("4,096", tooBig.Message);
-        await Assert.ThrowsAsync<PortalValidationException>(() => push.SendAsync(clubId, new PushTarget([999_999]), Content, false, "a", null));
+        await Assert.ThrowsAsync<PortalValidationException>(() => push.SendAsync(clubId, new PushTarget([999_999]), Content, false, Actor.Cli("a"), null));
         Assert.Equal(0, database.Scalar("SELECT COUNT(*) FROM PushSends"));
     }
 
@@ -180,7 +181,7 @@ public class PushServiceTests : IAsyncLifetime
     public async Task AnInvalidKeyIsRefusedAndNothingIsStored()
     {
         var error = await Assert.ThrowsAsync<PortalValidationException>(() => WithAsync(p =>
-            p.GetRequiredService<FirebaseProjectService>().SaveAsync(clubId, "broken-app", null, """{"type":"service_account"}""")));
+            p.GetRequiredService<FirebaseProjectService>().SaveAsync(clubId, "broken-app", null, """{"type":"service_account"}""", Actor.System)));
 
         Assert.Equal("key", error.Field);
         Assert.Equal(0, database.Scalar("SELECT COUNT(*) FROM FirebaseProjects WHERE Slug = 'broken-app'"));

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Clubs;
 using Portal.Features.Devices;
 using Portal.Features.Members;
@@ -72,7 +73,7 @@ public sealed class OutboundFailureTests : IAsyncLifetime
         var provider = scope.ServiceProvider;
         clubId = (await provider.GetRequiredService<ClubService>().CreateAsync("mall", "Mall")).Id;
         memberId = (await provider.GetRequiredService<MemberService>().CreateAsync(clubId,
-            new MemberDraft { Properties = new JsonObject { ["email"] = "pia@example.no" } }, ConsentActor.Import)).Id;
+            new MemberDraft { Properties = new JsonObject { ["email"] = "pia@example.no" } }, Actor.Import)).Value!.Id;
         var devices = provider.GetRequiredService<DeviceTokenService>();
         await devices.RegisterAsync(clubId, memberId, new DeviceRegistration("token-a", "android", "phone", "infinity-app"));
         await devices.RegisterAsync(clubId, memberId, new DeviceRegistration("token-b", "ios", "tablet", "infinity-app"));
@@ -81,14 +82,14 @@ public sealed class OutboundFailureTests : IAsyncLifetime
         {
             key["token_uri"] = tokenUri;
         }
-        await provider.GetRequiredService<FirebaseProjectService>().SaveAsync(clubId, "infinity-app", null, key.ToJsonString());
+        await provider.GetRequiredService<FirebaseProjectService>().SaveAsync(clubId, "infinity-app", null, key.ToJsonString(), Actor.System);
     }
 
     private async Task<(PushSendOutcome Outcome, TimeSpan Took)> SendAsync(CancellationToken ct = default)
     {
         await using var scope = host!.Services.CreateAsyncScope();
         var clock = Stopwatch.StartNew();
-        var outcome = await scope.ServiceProvider.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), Content, false, "marketer", null, ct);
+        var outcome = (await scope.ServiceProvider.GetRequiredService<PushService>().SendAsync(clubId, new PushTarget([memberId]), Content, false, Actor.Cli("marketer"), null, ct)).Value!;
         return (outcome, clock.Elapsed);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.ApiKeys;
 using Portal.Features.Clubs;
 using Portal.Features.Operations;
@@ -27,10 +28,10 @@ public static class ReliabilityClub
             await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
             var club = await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync(Slug, "Load Mall", "no", "Europe/Oslo");
             var schemas = scope.ServiceProvider.GetRequiredService<ClubSchemaService>();
-            await schemas.SaveConsentAsync(club.Id, NewsConsent, "News", "News by e-mail", true);
-            await schemas.SaveConsentAsync(club.Id, SmsConsent, "SMS offers", "Offers by SMS", true);
+            await schemas.SaveConsentAsync(club.Id, NewsConsent, "News", "News by e-mail", true, Actor.System);
+            await schemas.SaveConsentAsync(club.Id, SmsConsent, "SMS offers", "Offers by SMS", true, Actor.System);
             // In process rather than through the apikeys verb: a process start costs seconds on a busy CI machine.
-            key = (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(Slug, "Load test app", null, null)).Key;
+            key = (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(Slug, "Load test app", null, null, Actor.System)).Value!.Key;
         }
         // The app process opens the file next; this process keeps no connection to it.
         SqliteConnection.ClearAllPools();

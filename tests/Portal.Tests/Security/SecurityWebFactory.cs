@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.ApiKeys;
@@ -42,11 +43,11 @@ public class SecurityWebFactory : PortalWebFactory, IAsyncLifetime
         await InitializeAsync();
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync("other-mall", "Other Mall", "en", "UTC");
-        await scope.ServiceProvider.GetRequiredService<UserAccountService>().CreateAsync(ClubAAdminEmail, Password, "Admin", ["test-mall"]);
+        await scope.ServiceProvider.GetRequiredService<UserAccountService>().CreateAsync(ClubAAdminEmail, Password, "Admin", ["test-mall"], Actor.System);
         ClubA = await SeedAsync(scope.ServiceProvider, "test-mall", "a");
         ClubB = await SeedAsync(scope.ServiceProvider, "other-mall", "b");
-        var spare = await scope.ServiceProvider.GetRequiredService<MemberService>().CreateAsync(ClubA.Id,
-            new MemberDraft { Properties = new JsonObject { ["email"] = "spare-a@example.no", ["first_name"] = "Spare" }, Password = SeededClub.MemberPassword }, ConsentActor.Import);
+        var spare = (await scope.ServiceProvider.GetRequiredService<MemberService>().CreateAsync(ClubA.Id,
+            new MemberDraft { Properties = new JsonObject { ["email"] = "spare-a@example.no", ["first_name"] = "Spare" }, Password = SeededClub.MemberPassword }, Actor.Import)).Value!;
         var spareToken = await scope.ServiceProvider.GetRequiredService<MemberTokenService>().IssueAsync(spare.Id, null);
         SpareMemberA = (spare.Id, spareToken.AccessToken, spare.AccountId);
     }
@@ -56,21 +57,21 @@ public class SecurityWebFactory : PortalWebFactory, IAsyncLifetime
     {
         var club = (await services.GetRequiredService<ClubService>().FindAsync(slug))!;
         var keys = services.GetRequiredService<ApiKeyService>();
-        var key = await keys.CreateAsync(slug, $"All permits {tag}", null, null);
+        var key = (await keys.CreateAsync(slug, $"All permits {tag}", null, null, Actor.System)).Value!;
         var members = services.GetRequiredService<MemberService>();
         var email = $"member-{tag}@example.no";
         var msisdn = tag == "a" ? "4791000001" : "4792000002";
-        var member = await members.CreateAsync(club.Id, new MemberDraft
+        var member = (await members.CreateAsync(club.Id, new MemberDraft
         {
             Properties = new JsonObject { ["email"] = email, ["msisdn"] = msisdn, ["first_name"] = $"Member {tag.ToUpperInvariant()}", ["last_name"] = "Seeded" },
             Password = SeededClub.MemberPassword,
             ExternalCustomerId = $"ext-{tag}-1",
-        }, ConsentActor.Import);
-        var accountKey = await keys.CreateAsync(slug, $"Account {tag}", ApiPermits.AppletMemberships, member.AccountId);
+        }, Actor.Import)).Value!;
+        var accountKey = (await keys.CreateAsync(slug, $"Account {tag}", ApiPermits.AppletMemberships, member.AccountId, Actor.System)).Value!;
         var tokens = await services.GetRequiredService<MemberTokenService>().IssueAsync(member.Id, key.Info.Id);
 
-        var applet = await services.GetRequiredService<AppletService>().CreateAsync(club.Id, new AppletInput($"Cafe {tag}", null, null, null, false, []));
-        var (_, membership) = await services.GetRequiredService<AppletMembershipService>().JoinAsync(club.Id, applet.Id, member.AccountId, "crn::user:seed");
+        var applet = (await services.GetRequiredService<AppletService>().CreateAsync(club.Id, new AppletInput($"Cafe {tag}", null, null, null, false, []), Actor.System)).Value!;
+        var (_, membership) = await services.GetRequiredService<AppletMembershipService>().JoinAsync(club.Id, applet.Id, member.AccountId, "crn::user:seed", Actor.System);
         var deviceToken = $"device-token-{tag}";
         await services.GetRequiredService<DeviceTokenService>().RegisterAsync(club.Id, member.Id, new DeviceRegistration(deviceToken, "ios", $"install-{tag}", null));
 
@@ -84,8 +85,8 @@ public class SecurityWebFactory : PortalWebFactory, IAsyncLifetime
         });
         await db.SaveChangesAsync();
         // A second membership, so the account's list has a second page and a page key to try on another account.
-        var bakery = await services.GetRequiredService<AppletService>().CreateAsync(club.Id, new AppletInput($"Bakery {tag}", null, null, null, false, []));
-        await services.GetRequiredService<AppletMembershipService>().JoinAsync(club.Id, bakery.Id, member.AccountId, "crn::user:seed");
+        var bakery = (await services.GetRequiredService<AppletService>().CreateAsync(club.Id, new AppletInput($"Bakery {tag}", null, null, null, false, []), Actor.System)).Value!;
+        await services.GetRequiredService<AppletMembershipService>().JoinAsync(club.Id, bakery.Id, member.AccountId, "crn::user:seed", Actor.System);
         var pageKey = (await services.GetRequiredService<AppletMembershipService>().ListForAccountAsync(club.Id, member.AccountId, null, 1))!.Value.NextPageKey!;
 
         return new SeededClub(club.Id, slug, key.Key, accountKey.Key, member.Id, email, msisdn, $"ext-{tag}-1", member.AccountId,

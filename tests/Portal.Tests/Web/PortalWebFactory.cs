@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Audit;
 using Portal.Features.Users;
 
 namespace Portal.Tests.Web;
@@ -37,8 +38,8 @@ public class PortalWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var clubs = scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>();
         await clubs.CreateAsync("test-mall", "Test Mall", "no", "Europe/Oslo");
         var users = scope.ServiceProvider.GetRequiredService<UserAccountService>();
-        await users.CreateAsync(AdminEmail, Password, "Admin", ["test-mall"]);
-        await users.CreateAsync(ViewerEmail, Password, "Viewer", ["test-mall"]);
+        await users.CreateAsync(AdminEmail, Password, "Admin", ["test-mall"], Actor.System);
+        await users.CreateAsync(ViewerEmail, Password, "Viewer", ["test-mall"], Actor.System);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

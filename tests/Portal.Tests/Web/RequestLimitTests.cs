@@ -20,7 +20,7 @@ public class RequestLimitTests : IAsyncLifetime
         baseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall");
-        key = (await scope.ServiceProvider.GetRequiredService<Portal.Features.ApiKeys.ApiKeyService>().CreateAsync("mall", "App", null, null)).Key;
+        key = (await scope.ServiceProvider.GetRequiredService<Portal.Features.ApiKeys.ApiKeyService>().CreateAsync("mall", "App", null, null, Portal.Features.Audit.Actor.System)).Value!.Key;
     }
 
     private string key = "";

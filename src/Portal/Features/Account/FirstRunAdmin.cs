@@ -23,7 +23,7 @@ public class FirstRunAdmin(PortalDbContext db, UserAccountService accounts, IOpt
         var email = options.Value.FirstRunAdminEmail;
         var password = TemporaryPassword.New();
         var allClubs = await db.Clubs.Select(c => c.Slug).ToListAsync(ct);
-        await accounts.CreateAsync(email, password, PortalRoles.Admin, allClubs, ct);
+        await accounts.CreateAsync(email, password, PortalRoles.Admin, allClubs, Audit.Actor.System, ct: ct);
 
         console.WriteLine();
         console.WriteLine("==================================================================");

@@ -21,6 +21,15 @@ public sealed record ApiCaller(int ClubId, ApiKeyService.ApiKeyInfo? Key, ClubSu
     /// a club-wide key acts for any account of its club. The one place this rule is written.
     /// </summary>
     public bool ActsFor(string? accountId) => Key?.AccountId is null || Key.AccountId == accountId;
+
+    /// <summary>The caller as the actor of the use cases the request asks for: its key, else its member.</summary>
+    public Audit.Actor Actor(HttpContext http)
+    {
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        return Key is { } key
+            ? Audit.Actor.ApiKey(key.Id, key.Name, ClubId, key.Permits, null, address)
+            : Audit.Actor.Member(MemberToken!.MemberId, ClubId, null, address);
+    }
 }
 
 public static class ApiCallerExtensions

@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Account;
+using Portal.Features.Audit;
 
 namespace Portal.Features.ApiKeys;
 
@@ -13,7 +15,7 @@ namespace Portal.Features.ApiKeys;
 /// the prefix finds the row, and only the SHA-256 of the whole key is stored. A slow password hash is not
 /// needed: the secret is 256 random bits, not something a person chose.
 /// </summary>
-public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ApiKeyUsage usage, Audit.AuditLog audit)
+public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ApiKeyUsage usage, AuditLog audit)
 {
     private const string KeyStart = "pk_";
 
@@ -25,11 +27,8 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
     public record ApiKeyInfo(int Id, int ClubId, string ClubSlug, string Name, string Prefix, IReadOnlyList<string> Permits, string? AccountId,
         DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
-    /// <summary>Issues a key; the returned key text is shown once and never stored.</summary>
-    public async Task<IssuedKey> CreateAsync(string clubSlug, string name, string? permits, string? accountId, CancellationToken ct = default) =>
-        await CreateAsync(clubSlug, name, permits, accountId, Audit.AuditActor.System, ct);
-
-    public async Task<IssuedKey> CreateAsync(string clubSlug, string name, string? permits, string? accountId, Audit.AuditActor by, CancellationToken ct = default)
+    /// <summary>Issues a key (<see cref="PortalPermission.ManageSettings"/>); the returned key text is shown once and never stored.</summary>
+    public async Task<Outcome<IssuedKey>> CreateAsync(string clubSlug, string name, string? permits, string? accountId, Actor by, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > ColumnLengths.ApiKeyName)
         {
@@ -43,6 +42,10 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var club = await FindClubAsync(db, clubSlug, ct);
+        if (!await audit.PermitsAsync(by, PortalPermission.ManageSettings, club.Id))
+        {
+            return Outcome<IssuedKey>.RefusedFor(PortalPermission.ManageSettings);
+        }
         var prefix = RandomToken(9);
         var key = $"{KeyStart}{prefix}_{RandomToken(32)}";
         var entity = new ApiKey
@@ -59,7 +62,7 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(ct);
-        audit.Add(db, Audit.AuditActions.ApiKeyCreated, by, club.Id, $"api_key:{entity.Id}", $"name={entity.Name}; permits={entity.Permits}");
+        audit.Add(db, AuditActions.ApiKeyCreated, by, club.Id, $"api_key:{entity.Id}", $"name={entity.Name}; permits={entity.Permits}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new IssuedKey(ToInfo(entity, club.Slug), key);
@@ -74,19 +77,20 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     /// <summary>Revokes a key of the club; revoking an already revoked key changes nothing.</summary>
-    public async Task<ApiKeyInfo> RevokeAsync(string clubSlug, int id, CancellationToken ct = default) =>
-        await RevokeAsync(clubSlug, id, Audit.AuditActor.System, ct);
-
-    public async Task<ApiKeyInfo> RevokeAsync(string clubSlug, int id, Audit.AuditActor by, CancellationToken ct = default)
+    public async Task<Outcome<ApiKeyInfo>> RevokeAsync(string clubSlug, int id, Actor by, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var club = await FindClubAsync(db, clubSlug, ct);
+        if (!await audit.PermitsAsync(by, PortalPermission.ManageSettings, club.Id))
+        {
+            return Outcome<ApiKeyInfo>.RefusedFor(PortalPermission.ManageSettings);
+        }
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.ClubId == club.Id, ct)
             ?? throw new PortalValidationException("id", $"Club '{clubSlug}' has no API key with id {id}.");
         if (key.RevokedAt is null)
         {
             key.RevokedAt = clock.GetUtcNow().UtcDateTime;
-            audit.Add(db, Audit.AuditActions.ApiKeyRevoked, by, club.Id, $"api_key:{key.Id}", $"name={key.Name}");
+            audit.Add(db, AuditActions.ApiKeyRevoked, by, club.Id, $"api_key:{key.Id}", $"name={key.Name}");
         }
         await db.SaveChangesAsync(ct);
         return ToInfo(key, club.Slug);

@@ -15,7 +15,7 @@ public class ApiKeysRevokeCommand : CliCommand
         {
             throw new CliUsageException($"--id must be a key id as shown by 'apikeys list', not '{args.Get("id")}'.");
         }
-        var key = await services.GetRequiredService<ApiKeyService>().RevokeAsync(args.Required("club"), id, ct);
+        var key = (await services.GetRequiredService<ApiKeyService>().RevokeAsync(args.Required("club"), id, Operator, ct)).Value!;
         stdout.WriteLine($"Revoked API key {key.Id} \"{key.Name}\" of club {key.ClubSlug}.");
         return CliApp.Ok;
     }

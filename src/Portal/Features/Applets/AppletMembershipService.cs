@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Account;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Applets;
 
@@ -14,13 +16,17 @@ public enum JoinOutcome
     AppletNotFound,
     AccountNotFound,
     ConditionsNotMet,
+    /// <summary>The actor may not manage this club's applets (already audited).</summary>
+    Refused,
 }
 
 /// <summary>
 /// Applet memberships: join (idempotent), read, leave, and an account's list in keyset pages. The page key is
 /// the position (created-at, id) sealed with Data Protection: opaque to apps, and a tampered one is refused.
+/// Joining and leaving check the actor's <see cref="PortalPermission.ManageApplets"/> and commit their audit record
+/// with the change, whether an admin page or the Centrapay API asks.
 /// </summary>
-public class AppletMembershipService(IDbContextFactory<PortalDbContext> dbFactory, IDataProtectionProvider protection, TimeProvider clock)
+public class AppletMembershipService(IDbContextFactory<PortalDbContext> dbFactory, IDataProtectionProvider protection, AuditLog audit, TimeProvider clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
@@ -31,8 +37,17 @@ public class AppletMembershipService(IDbContextFactory<PortalDbContext> dbFactor
 
     public static string ApiKeyCrn(int keyId) => $"crn::api-key:{keyId.ToString(CultureInfo.InvariantCulture)}";
 
-    public async Task<(JoinOutcome Outcome, AppletMembershipView? Membership)> JoinAsync(int clubId, string appletId, string accountId, string createdBy, CancellationToken ct = default)
+    /// <summary>
+    /// Joins the account to the applet (idempotent); <paramref name="createdBy"/> is the Centrapay CRN stored as the
+    /// membership's creator (<see cref="UserCrn"/>, <see cref="ApiKeyCrn"/>).
+    /// </summary>
+    public async Task<(JoinOutcome Outcome, AppletMembershipView? Membership)> JoinAsync(int clubId, string appletId, string accountId, string createdBy,
+        Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ManageApplets, clubId))
+        {
+            return (JoinOutcome.Refused, null);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var applet = await db.Applets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appletId && a.ClubId == clubId, ct);
         if (applet is null)
@@ -66,6 +81,7 @@ public class AppletMembershipService(IDbContextFactory<PortalDbContext> dbFactor
             Test = applet.Test,
         };
         db.AppletMemberships.Add(membership);
+        audit.Add(db, AuditActions.MembershipAdded, actor, clubId, $"applet_membership:{membership.Id}", $"applet={appletId}; member={member.Id}");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -85,10 +101,23 @@ public class AppletMembershipService(IDbContextFactory<PortalDbContext> dbFactor
         return (await Views(db).Where(v => v.Membership.Id == membershipId && v.Membership.ClubId == clubId).ToListAsync(ct)).Select(ToView).SingleOrDefault();
     }
 
-    public async Task<bool> LeaveAsync(int clubId, string membershipId, CancellationToken ct = default)
+    /// <summary>The account leaves the applet; false when the club has no such membership.</summary>
+    public async Task<Outcome<bool>> LeaveAsync(int clubId, string membershipId, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ManageApplets, clubId))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.ManageApplets);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.AppletMemberships.Where(m => m.Id == membershipId && m.ClubId == clubId).ExecuteDeleteAsync(ct) == 1;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.AppletMemberships.Where(m => m.Id == membershipId && m.ClubId == clubId).ExecuteDeleteAsync(ct) != 1)
+        {
+            return false;
+        }
+        audit.Add(db, AuditActions.MembershipRemoved, actor, clubId, $"applet_membership:{membershipId}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>Whether <paramref name="accountId"/> is a member account of the club.</summary>

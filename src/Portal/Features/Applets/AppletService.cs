@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Account;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Applets;
 
@@ -10,11 +12,18 @@ public record AppletInput(string Name, string? ImageUrl, string? MediaUploadId, 
 public record AppletSummary(string Id, string Name, string? ImageUrl, string? MediaUploadId, string AppletAccountId, bool Test,
     DateTime? ArchivedAt, JsonArray Extensions, int Members, DateTime CreatedAt);
 
-/// <summary>Applets of a club: create, edit, archive, list with member counts.</summary>
-public class AppletService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+/// <summary>
+/// Applets of a club: create, edit, archive, list with member counts. Each change checks the actor's
+/// <see cref="PortalPermission.ManageApplets"/> and commits its audit record with it.
+/// </summary>
+public class AppletService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Applet> CreateAsync(int clubId, AppletInput input, CancellationToken ct = default)
+    public async Task<Outcome<Applet>> CreateAsync(int clubId, AppletInput input, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ManageApplets, clubId))
+        {
+            return Outcome<Applet>.RefusedFor(PortalPermission.ManageApplets);
+        }
         Check(input);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -27,12 +36,19 @@ public class AppletService(IDbContextFactory<PortalDbContext> dbFactory, TimePro
         };
         Apply(applet, input, now);
         db.Applets.Add(applet);
+        // The id is made on the client side (a public id), so the record names it in the same save.
+        audit.Add(db, AuditActions.AppletSaved, actor, clubId, $"applet:{applet.Id}", "created");
         await db.SaveChangesAsync(ct);
         return applet;
     }
 
-    public async Task<bool> UpdateAsync(int clubId, string appletId, AppletInput input, CancellationToken ct = default)
+    /// <summary>Changes an applet; the value is false when the club has no such applet.</summary>
+    public async Task<Outcome<bool>> UpdateAsync(int clubId, string appletId, AppletInput input, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ManageApplets, clubId))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.ManageApplets);
+        }
         Check(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var applet = await db.Applets.SingleOrDefaultAsync(a => a.Id == appletId && a.ClubId == clubId, ct);
@@ -45,17 +61,31 @@ public class AppletService(IDbContextFactory<PortalDbContext> dbFactory, TimePro
         {
             applet.AppletAccountId = input.AppletAccountId.Trim();
         }
+        audit.Add(db, AuditActions.AppletSaved, actor, clubId, $"applet:{applet.Id}", "edited");
         await db.SaveChangesAsync(ct);
         return true;
     }
 
-    /// <summary>Archives (or restores) an applet: its memberships stay, new ones are refused.</summary>
-    public async Task<bool> SetArchivedAsync(int clubId, string appletId, bool archived, CancellationToken ct = default)
+    /// <summary>Archives (or restores) an applet: its memberships stay, new ones are refused. False when there is no such applet.</summary>
+    public async Task<Outcome<bool>> SetArchivedAsync(int clubId, string appletId, bool archived, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ManageApplets, clubId))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.ManageApplets);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Applets.Where(a => a.Id == appletId && a.ClubId == clubId)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Applets.Where(a => a.Id == appletId && a.ClubId == clubId)
             .ExecuteUpdateAsync(a => a.SetProperty(x => x.ArchivedAt, archived ? now : null).SetProperty(x => x.UpdatedAt, now), ct) == 1;
+        if (!changed)
+        {
+            return false;
+        }
+        audit.Add(db, archived ? AuditActions.AppletArchived : AuditActions.AppletRestored, actor, clubId, $"applet:{appletId}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     public async Task<IReadOnlyList<AppletSummary>> ListAsync(int clubId, CancellationToken ct = default)

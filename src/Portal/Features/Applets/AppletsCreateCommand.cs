@@ -29,8 +29,8 @@ public class AppletsCreateCommand : CliCommand
             var programUrl = $"service.centrapay.com/api/loyaltyPrograms/{Uri.EscapeDataString(programId)}";
             extensions.Add(AppletExtensions.Loyalty(programId, $"{programUrl}/promotions", $"{programUrl}/promotionMemberships", programUrl));
         }
-        var applet = await services.GetRequiredService<AppletService>()
-            .CreateAsync(club.Id, new AppletInput(args.Required("name"), args.Get("image"), null, null, args.Has("test"), extensions), ct);
+        var applet = (await services.GetRequiredService<AppletService>()
+            .CreateAsync(club.Id, new AppletInput(args.Required("name"), args.Get("image"), null, null, args.Has("test"), extensions), Operator, ct)).Value!;
         stdout.WriteLine($"Created applet \"{applet.Name}\" in club {club.Slug}{(applet.Test ? " (test)" : "")}.");
         // Scripts read the id from the last line.
         stdout.WriteLine(applet.Id);

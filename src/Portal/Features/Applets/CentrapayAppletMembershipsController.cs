@@ -50,12 +50,14 @@ public class CentrapayAppletMembershipsController(AppletMembershipService member
         {
             return Error(StatusCodes.Status400BadRequest, "accountId is required for a key that is not tied to an account");
         }
-        var (outcome, membership) = await memberships.JoinAsync(clubId, appletId, accountId, AppletMembershipService.ApiKeyCrn(key.Id), ct);
+        var (outcome, membership) = await memberships.JoinAsync(clubId, appletId, accountId, AppletMembershipService.ApiKeyCrn(key.Id), caller.Actor(HttpContext), ct);
         return outcome switch
         {
             JoinOutcome.Created or JoinOutcome.AlreadyMember => Ok(CentrapayMembership.From(membership!)),
             JoinOutcome.AppletNotFound => Error(StatusCodes.Status404NotFound, "APPLET_NOT_FOUND"),
             JoinOutcome.AccountNotFound => Error(StatusCodes.Status404NotFound, "ACCOUNT_NOT_FOUND"),
+            // The scheme already matched the key to its club; a use case refuses only if that ever breaks.
+            JoinOutcome.Refused => Error(StatusCodes.Status403Forbidden, "The API key may not do this"),
             _ => Error(StatusCodes.Status403Forbidden, "LOYALTY_PROGRAM_JOIN_CONDITIONS_NOT_MET"),
         };
     }
@@ -127,8 +129,8 @@ public class CentrapayAppletMembershipsController(AppletMembershipService member
         {
             return Error(StatusCodes.Status404NotFound, "APPLET_MEMBERSHIP_NOT_FOUND");
         }
-        await memberships.LeaveAsync(clubId, membershipId, ct);
-        return Ok(CentrapayMembership.From(membership));
+        var left = await memberships.LeaveAsync(clubId, membershipId, caller.Actor(HttpContext), ct);
+        return left.Refused ? Error(StatusCodes.Status403Forbidden, "The API key may not do this") : Ok(CentrapayMembership.From(membership));
     }
 
     private static ObjectResult Error(int status, string message) => CentrapayError.Result(status, message);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Account;
 
 namespace Portal.Features.Audit;
 
@@ -14,7 +15,7 @@ public class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider
     /// Records an event in its own short transaction. A failure to record is logged and swallowed: the audit
     /// log must not turn a sign-in or a completed change into an error for the user.
     /// </summary>
-    public async Task RecordAsync(string action, AuditActor actor, int? clubId = null, string? target = null, string? details = null)
+    public async Task RecordAsync(string action, Actor actor, int? clubId = null, string? target = null, string? details = null)
     {
         try
         {
@@ -28,14 +29,29 @@ public class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider
         }
     }
 
+    /// <summary>
+    /// The use case's permission check: whether <paramref name="actor"/> may do what <paramref name="permission"/>
+    /// covers in <paramref name="clubId"/>. A refusal is recorded here, once (access.denied), in its own save:
+    /// nothing else is written when the change is refused.
+    /// </summary>
+    public async Task<bool> PermitsAsync(Actor actor, PortalPermission permission, int? clubId)
+    {
+        if (actor.May(permission, clubId))
+        {
+            return true;
+        }
+        await RecordAsync(AuditActions.AccessDenied, actor, clubId, details: $"permission={permission}");
+        return false;
+    }
+
     /// <summary>Adds the record to <paramref name="db"/> so it commits (or not) with the change it describes.</summary>
-    public void Add(PortalDbContext db, string action, AuditActor actor, int? clubId = null, string? target = null, string? details = null) =>
+    public void Add(PortalDbContext db, string action, Actor actor, int? clubId = null, string? target = null, string? details = null) =>
         db.AuditRecords.Add(ToRecord(action, actor, clubId, target, details));
 
     public sealed record AuditFilter(int? ClubId, DateTime? FromUtc = null, DateTime? ToUtc = null, string? Action = null, string? Actor = null);
 
     public sealed record AuditEntry(long Id, DateTime At, string ActorType, string? ActorId, string? ActorName, string Action,
-        string? Target, string? Details, string? RemoteIp, int? ClubId);
+        string? Target, string? Details, string? RemoteIp, int? ClubId, string Channel);
 
     /// <summary>
     /// One page of events, newest first: those of <see cref="AuditFilter.ClubId"/> and those that belong to no
@@ -66,7 +82,7 @@ public class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider
         }
         var total = await query.Take(TotalCap).CountAsync(ct);
         var page = await query.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Skip(skip).Take(take)
-            .Select(r => new AuditEntry(r.Id, r.At, r.ActorType, r.ActorId, r.ActorName, r.Action, r.Target, r.Details, r.RemoteIp, r.ClubId))
+            .Select(r => new AuditEntry(r.Id, r.At, r.ActorType, r.ActorId, r.ActorName, r.Action, r.Target, r.Details, r.RemoteIp, r.ClubId, r.Channel))
             .ToListAsync(ct);
         return (page, total);
     }
@@ -90,7 +106,7 @@ public class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider
         }
     }
 
-    private AuditRecord ToRecord(string action, AuditActor actor, int? clubId, string? target, string? details) => new()
+    private AuditRecord ToRecord(string action, Actor actor, int? clubId, string? target, string? details) => new()
     {
         ClubId = clubId,
         At = clock.GetUtcNow().UtcDateTime,
@@ -101,6 +117,7 @@ public class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider
         Target = Truncate(target, ColumnLengths.AuditTarget),
         Details = Truncate(details, ColumnLengths.AuditDetails),
         RemoteIp = actor.RemoteIp,
+        Channel = actor.Channel,
     };
 
     private static string? Truncate(string? value, int length) => value is { } v && v.Length > length ? v[..length] : value;

@@ -104,13 +104,6 @@ public class DeviceTokenService(IDbContextFactory<PortalDbContext> dbFactory, Ti
                 .SetProperty(x => x.UpdatedAt, now), ct) == 1;
     }
 
-    /// <summary>Deletes every invalid token of the club; returns how many.</summary>
-    public async Task<int> RemoveInvalidAsync(int clubId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.DeviceTokens.Where(t => t.ClubId == clubId && t.Status == DeviceTokenStatus.Invalid).ExecuteDeleteAsync(ct);
-    }
-
     private static bool Unchanged(DeviceToken row, DeviceRegistration registration) =>
         row.Status == DeviceTokenStatus.Active
         && (registration.Platform is null || row.Platform == registration.Platform)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Portal.Features.Members;
 
 namespace Portal.Features.Devices;
 
@@ -35,7 +37,26 @@ public record MasivoCustomer(
     [property: JsonPropertyName("registration_date")] string RegistrationDate,
     [property: JsonPropertyName("tier_id")] string? TierId,
     [property: JsonPropertyName("metrics")] JsonObject Metrics,
-    [property: JsonPropertyName("metadata")] JsonObject Metadata);
+    [property: JsonPropertyName("metadata")] JsonObject Metadata)
+{
+    /// <summary>The member as seed 002's customer: a member banned now (the one ban rule, MemberBan) is INACTIVE.</summary>
+    public static MasivoCustomer From(MemberView member, string id, TimeProvider clock)
+    {
+        var birthday = member.Properties["birthday"]?.ToString();
+        return new MasivoCustomer(
+            id,
+            MemberBan.IsInForce(member.BannedUntil, clock) ? "INACTIVE" : "ACTIVE",
+            member.Name,
+            member.Properties["email"]?.ToString(),
+            Gender: null,
+            Dob: birthday is null ? null : $"{birthday}T00:00:00Z",
+            // Seed 002 shows "registration_date": "2023-11-07T05:31:56Z": whole seconds, unlike Placewise's dates.
+            RegistrationDate: DateTime.SpecifyKind(member.CreatedAt, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            TierId: null,
+            Metrics: [],
+            Metadata: new JsonObject { ["portal_member_id"] = member.Id });
+    }
+}
 
 /// <summary>Portal manages no rewards: the wallet is always empty.</summary>
 public record MasivoWallet(

@@ -80,7 +80,7 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTok
                 return Invalid(new Dictionary<string, IReadOnlyList<string>> { ["device_info.platform"] = [Schema.PropertyErrorCodes.Presence] });
         }
         var member = (await members.FindAsync(clubId, memberId.Value, ct))!;
-        return Ok(new MasivoCustomerResponse(new MasivoCustomerData(Customer(member, id), Wallet(member, id))));
+        return Ok(new MasivoCustomerResponse(new MasivoCustomerData(MasivoCustomer.From(member, id, clock), Wallet(member, id))));
     }
 
     /// <summary>A string field of <c>device_info</c>; any other JSON type is an <c>invalid_string</c> error, not its JSON text.</summary>
@@ -106,23 +106,6 @@ public class MasivoStorefrontController(StorefrontTokenService tokens, DeviceTok
         {
             StatusCode = StatusCodes.Status422UnprocessableEntity,
         };
-
-    private MasivoCustomer Customer(MemberView member, string id)
-    {
-        var birthday = member.Properties["birthday"]?.ToString();
-        return new MasivoCustomer(
-            id,
-            MemberBan.IsInForce(member.BannedUntil, clock) ? "INACTIVE" : "ACTIVE",
-            member.Name,
-            member.Properties["email"]?.ToString(),
-            Gender: null,
-            Dob: birthday is null ? null : $"{birthday}T00:00:00Z",
-            // Seed 002 shows "registration_date": "2023-11-07T05:31:56Z": whole seconds, unlike Placewise's dates.
-            RegistrationDate: DateTime.SpecifyKind(member.CreatedAt, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            TierId: null,
-            Metrics: [],
-            Metadata: new JsonObject { ["portal_member_id"] = member.Id });
-    }
 
     private static MasivoWallet Wallet(MemberView member, string id) =>
         new($"wallet-{member.Id.ToString(CultureInfo.InvariantCulture)}", id, [], []);

@@ -1,5 +1,6 @@
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Audit;
 using Portal.Features.Schema;
 
 namespace Portal.Features.Members;
@@ -14,7 +15,7 @@ public class ConsentService
     /// Applies <paramref name="answers"/> (keys already checked against the schema) to a saved member; an
     /// answer equal to the current one changes nothing.
     /// </summary>
-    public void Apply(PortalDbContext db, Member member, ClubSchema schema, IReadOnlyDictionary<string, bool> answers, ConsentActor actor, DateTime now)
+    public void Apply(PortalDbContext db, Member member, ClubSchema schema, IReadOnlyDictionary<string, bool> answers, Actor actor, DateTime now)
     {
         foreach (var (key, status) in answers)
         {
@@ -42,13 +43,12 @@ public class ConsentService
                 OldStatus = current is null ? null : !status,
                 NewStatus = status,
                 ChangedAt = now,
-                Channel = actor.Channel,
+                Channel = actor.ConsentChannel,
                 ClientName = actor.ClientName,
-                ActorType = actor.ActorType,
-                ActorId = actor.ActorId,
-                ActorName = actor.ActorName,
+                ActorType = actor.Type,
+                ActorId = actor.Id,
+                ActorName = actor.Name,
             });
         }
     }
-
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Account;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Members;
 
@@ -10,9 +12,28 @@ namespace Portal.Features.Members;
 /// Left out on purpose: the password hash and sign-in tokens (secrets, not personal data to hand over),
 /// and the bodies of one-time codes.
 /// </summary>
-public class MemberDataExport(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public class MemberDataExport(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
-    public async Task<JsonObject?> BuildAsync(int clubId, long memberId, CancellationToken ct = default)
+    /// <summary>
+    /// The document for an admin (member page) or the member itself (API), recorded once as member.exported.
+    /// The value is null when the member is not in the club.
+    /// </summary>
+    public async Task<Outcome<JsonObject>> ExportAsync(int clubId, long memberId, Actor actor, CancellationToken ct = default)
+    {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ExportMemberData, clubId))
+        {
+            return Outcome<JsonObject>.RefusedFor(PortalPermission.ExportMemberData);
+        }
+        var document = await BuildAsync(clubId, memberId, ct);
+        if (document is not null)
+        {
+            // A read changes nothing to commit with; the record is written once the document exists.
+            await audit.RecordAsync(AuditActions.MemberExported, actor, clubId, $"member:{memberId}");
+        }
+        return document;
+    }
+
+    private async Task<JsonObject?> BuildAsync(int clubId, long memberId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.Members.AsNoTracking().Include(m => m.Club)

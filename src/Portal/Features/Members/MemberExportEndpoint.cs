@@ -29,16 +29,20 @@ public static class MemberExportEndpoint
     private static async Task<IResult> ExportMemberDataAsync(long id, HttpContext http, CurrentClub currentClub, PortalAccess access, MemberDataExport export, CancellationToken ct)
     {
         var club = await currentClub.GetForAsync(http.User, ct);
-        if (club is null || await access.RequireAsync(http.User, PortalPermission.ExportMemberData, club.Id) is null)
+        if (club is null)
+        {
+            return TypedResults.Forbid();
+        }
+        var outcome = await export.ExportAsync(club.Id, id, await access.ActorAsync(http.User), ct);
+        if (outcome.Refused)
         {
             return TypedResults.Forbid();
         }
         // Another club's member id answers exactly like a missing one.
-        if (await export.BuildAsync(club.Id, id, ct) is not { } document)
+        if (outcome.Value is not { } document)
         {
             return TypedResults.NotFound();
         }
-        await access.RecordAsync(http.User, Audit.AuditActions.MemberExported, club.Id, $"member:{id}");
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{club.Slug}-member-{id}.json\"";
         return TypedResults.Text(document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), "application/json", Encoding.UTF8);
     }

@@ -44,7 +44,7 @@ public class MemberPasswordService(
     /// token of the member except <paramref name="keepTokenId"/>, the one the request came with.
     /// </summary>
     public async Task<MemberPasswordOutcome> ChangeAsync(int clubId, long memberId, long? keepTokenId, string? currentPassword, string? newPassword,
-        AuditActor actor, CancellationToken ct = default)
+        Actor actor, CancellationToken ct = default)
     {
         if (!IsAcceptable(newPassword))
         {
@@ -69,7 +69,7 @@ public class MemberPasswordService(
             }
         }
         await SetPasswordAsync(db, member, newPassword!, keepTokenId, ct);
-        audit.Add(db, AuditActions.MemberPasswordChanged, actor, clubId, $"member:{memberId}", "channel=api");
+        audit.Add(db, AuditActions.MemberPasswordChanged, actor, clubId, $"member:{memberId}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return MemberPasswordOutcome.Changed;
@@ -98,7 +98,7 @@ public class MemberPasswordService(
     /// <paramref name="token"/> is the newest reset code sent there. The code is used once; a wrong one counts as one
     /// of its five tries. Revokes all the member's tokens.
     /// </summary>
-    public async Task<MemberPasswordOutcome> ResetAsync(int clubId, MemberAddress address, string? token, string? newPassword, AuditActor actor,
+    public async Task<MemberPasswordOutcome> ResetAsync(int clubId, MemberAddress address, string? token, string? newPassword, Actor actor,
         CancellationToken ct = default)
     {
         // Checked first so that a too short password does not use up the code.
@@ -117,7 +117,7 @@ public class MemberPasswordService(
         if (member is not null)
         {
             await SetPasswordAsync(db, member, newPassword!, keepTokenId: null, ct);
-            audit.Add(db, AuditActions.MemberPasswordReset, actor, clubId, $"member:{member.Id}", $"channel=api; by={address.Channel}");
+            audit.Add(db, AuditActions.MemberPasswordReset, actor, clubId, $"member:{member.Id}", $"by={address.Channel}");
         }
         // Saved either way: a wrong token's try counts.
         await db.SaveChangesAsync(ct);

@@ -15,6 +15,8 @@ public enum MemberRegistrationOutcome
     RegistrationPasswordInvalid,
     /// <summary>The member data broke the club's rules; see <see cref="MemberRegistrationResult.Errors"/>.</summary>
     Invalid,
+    /// <summary>The actor may not create members in this club (already audited).</summary>
+    Refused,
 }
 
 /// <summary>The outcome, with the member when <see cref="MemberRegistrationOutcome.Created"/> and the errors when <see cref="MemberRegistrationOutcome.Invalid"/>.</summary>
@@ -45,7 +47,7 @@ public class MemberRegistrationService(
     /// the code.
     /// </summary>
     public async Task<MemberRegistrationResult> RegisterAsync(int clubId, MemberDraft draft, string? registrationPassword,
-        string? externalToken, string? externalTokenType, ConsentActor actor, CancellationToken ct = default)
+        string? externalToken, string? externalTokenType, Audit.Actor actor, CancellationToken ct = default)
     {
         var password = draft.Password;
         if (string.IsNullOrEmpty(password) && string.IsNullOrEmpty(registrationPassword) && string.IsNullOrEmpty(externalToken))
@@ -82,7 +84,8 @@ public class MemberRegistrationService(
                     return new(MemberRegistrationOutcome.RegistrationPasswordInvalid);
                 }
             }
-            return new(MemberRegistrationOutcome.Created, await members.CreateAsync(clubId, draft, actor, ct));
+            var created = await members.CreateAsync(clubId, draft, actor, ct);
+            return created.Refused ? new(MemberRegistrationOutcome.Refused) : new(MemberRegistrationOutcome.Created, created.Value);
         }
         catch (MemberValidationException e)
         {

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Account;
+using Portal.Features.Audit;
 using Portal.Features.Schema;
 
 namespace Portal.Features.Members;
 
 /// <summary>
 /// The member use cases. The Placewise API, the admin pages and imports all come through here, so a
-/// member is checked, normalised and recorded the same way whoever creates or changes it.
+/// member is checked, normalised and recorded the same way whoever creates or changes it: each change takes
+/// the <see cref="Actor"/>, checks its permission and writes its audit record in the change's transaction.
 /// </summary>
 public class MemberService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -18,11 +21,16 @@ public class MemberService(
     ConsentService consents,
     OutboxSender outbox,
     IPasswordHasher<Member> passwordHasher,
+    AuditLog audit,
     TimeProvider clock)
 {
     /// <summary>Creates a member; throws <see cref="MemberValidationException"/> with Placewise error codes.</summary>
-    public async Task<Member> CreateAsync(int clubId, MemberDraft draft, ConsentActor actor, CancellationToken ct = default)
+    public async Task<Outcome<Member>> CreateAsync(int clubId, MemberDraft draft, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.EditMembers, clubId))
+        {
+            return Outcome<Member>.RefusedFor(PortalPermission.EditMembers);
+        }
         var schema = await schemas.GetAsync(clubId, ct) ?? throw new InvalidOperationException($"Club {clubId} does not exist.");
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -77,6 +85,7 @@ public class MemberService(
         consents.Apply(db, member, schema, answers, actor, now);
         var clubName = await db.Clubs.Where(c => c.Id == clubId).Select(c => c.Name).SingleAsync(ct);
         QueueWelcomeMessages(db, member, draft, clubName);
+        audit.Add(db, AuditActions.MemberCreated, actor, clubId, $"member:{member.Id}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return member;
@@ -87,15 +96,19 @@ public class MemberService(
     /// <see cref="MemberConflictException"/> when the member changed since <see cref="MemberChanges.ExpectedVersion"/>
     /// (or while this update ran). Returns null when the member is not in the club.
     /// </summary>
-    public async Task<MemberView?> UpdateAsync(int clubId, long memberId, MemberChanges changes, ConsentActor actor, CancellationToken ct = default)
+    public async Task<Outcome<MemberView>> UpdateAsync(int clubId, long memberId, MemberChanges changes, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.EditMembers, clubId))
+        {
+            return Outcome<MemberView>.RefusedFor(PortalPermission.EditMembers);
+        }
         var schema = await schemas.GetAsync(clubId, ct) ?? throw new InvalidOperationException($"Club {clubId} does not exist.");
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.Members.Include(m => m.Consents).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == memberId && m.ClubId == clubId, ct);
         if (member is null)
         {
-            return null;
+            return Outcome<MemberView>.NotFound;
         }
         if (changes.ExpectedVersion is { } expected && expected != member.Version)
         {
@@ -156,6 +169,7 @@ public class MemberService(
         consents.Apply(db, member, schema, answers, actor, now);
         member.UpdatedAt = now;
         member.Version++;
+        audit.Add(db, AuditActions.MemberUpdated, actor, clubId, $"member:{memberId}", WhatChanged(changes, answers));
         try
         {
             await SaveOrReportDuplicateAsync(db, ct);
@@ -171,44 +185,70 @@ public class MemberService(
     /// Erases a member: the row, its consents, tokens and other dependants go; consent history stays as proof,
     /// unlinked; an audit record without personal data says who erased which id. Returns the member as it was.
     /// </summary>
-    public async Task<MemberView?> DeleteAsync(int clubId, long memberId, ConsentActor actor, CancellationToken ct = default)
+    public async Task<Outcome<MemberView>> DeleteAsync(int clubId, long memberId, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.DeleteMembers, clubId))
+        {
+            return Outcome<MemberView>.RefusedFor(PortalPermission.DeleteMembers);
+        }
         var before = await FindAsync(clubId, memberId, ct);
         if (before is null)
         {
-            return null;
+            return Outcome<MemberView>.NotFound;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var deleted = await db.Members.Where(m => m.Id == memberId && m.ClubId == clubId).ExecuteDeleteAsync(ct);
         if (deleted == 0)
         {
-            return null;
+            return Outcome<MemberView>.NotFound;
         }
-        db.AuditRecords.Add(new AuditRecord
-        {
-            ClubId = clubId,
-            At = clock.GetUtcNow().UtcDateTime,
-            ActorType = actor.ActorType,
-            ActorId = actor.ActorId,
-            ActorName = actor.ActorName,
-            Action = "member.deleted",
-            Target = $"member:{memberId}",
-            Details = $"channel={actor.Channel}",
-            RemoteIp = actor.RemoteIp,
-        });
+        audit.Add(db, AuditActions.MemberDeleted, actor, clubId, $"member:{memberId}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return before;
     }
 
-    /// <summary>Sets or lifts a ban; a member banned until a future time cannot use member-token endpoints.</summary>
-    public async Task<bool> SetBanAsync(int clubId, long memberId, DateTime? bannedUntil, CancellationToken ct = default)
+    /// <summary>
+    /// Sets (<paramref name="bannedUntil"/>) or lifts (null) a ban; a member banned until a future time cannot use
+    /// member-token endpoints. The value is false when the member is not in the club.
+    /// </summary>
+    public async Task<Outcome<bool>> SetBanAsync(int clubId, long memberId, DateTime? bannedUntil, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.EditMembers, clubId))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.EditMembers);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Members.Where(m => m.Id == memberId && m.ClubId == clubId)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Members.Where(m => m.Id == memberId && m.ClubId == clubId)
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.BannedUntil, bannedUntil).SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), ct) == 1;
+        if (!changed)
+        {
+            return false;
+        }
+        audit.Add(db, bannedUntil is null ? AuditActions.MemberUnbanned : AuditActions.MemberBanned, actor, clubId, $"member:{memberId}",
+            bannedUntil is { } until ? $"until={until:O}" : null);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    // The audit details of an update: which parts changed, never the values (they are personal data), except consent answers.
+    private static string? WhatChanged(MemberChanges changes, IReadOnlyDictionary<string, bool> answers)
+    {
+        var parts = new List<string>();
+        if (changes.Properties is not null)
+        {
+            parts.Add("profile");
+        }
+        if (changes.SmsEnabled is not null || changes.EmailEnabled is not null || changes.PushEnabled is not null)
+        {
+            parts.Add("channels");
+        }
+        parts.AddRange(answers.Select(a => $"consent {a.Key}={(a.Value ? "granted" : "withdrawn")}"));
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
     /// <summary>Finds a member of the club by id, e-mail or msisdn (normalised first).</summary>

@@ -50,7 +50,7 @@ public class MemberVerificationService(IDbContextFactory<PortalDbContext> dbFact
     }
 
     /// <summary>Verify Email / MSISDN: marks the address verified when <paramref name="code"/> is the newest code sent to it.</summary>
-    public async Task<MemberVerificationOutcome> VerifyAsync(int clubId, long memberId, VerifiableAddress kind, string? code, AuditActor actor, CancellationToken ct = default)
+    public async Task<MemberVerificationOutcome> VerifyAsync(int clubId, long memberId, VerifiableAddress kind, string? code, Actor actor, CancellationToken ct = default)
     {
         var email = kind == VerifiableAddress.Email;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -80,7 +80,7 @@ public class MemberVerificationService(IDbContextFactory<PortalDbContext> dbFact
             }
             member.UpdatedAt = now;
             member.Version++;
-            audit.Add(db, email ? AuditActions.MemberEmailVerified : AuditActions.MemberMsisdnVerified, actor, clubId, $"member:{memberId}", "channel=api");
+            audit.Add(db, email ? AuditActions.MemberEmailVerified : AuditActions.MemberMsisdnVerified, actor, clubId, $"member:{memberId}");
         }
         // Saved either way: a wrong code's try counts.
         await db.SaveChangesAsync(ct);

@@ -101,7 +101,7 @@ public class DemoDataSeeder(
             {
                 answers["sms_marketing"] = index % 4 == 0;
             }
-            consents.Apply(db, member, schema, answers, ConsentActor.Import, member.CreatedAt);
+            consents.Apply(db, member, schema, answers, Audit.Actor.Import, member.CreatedAt);
         }
         await db.SaveChangesAsync(ct);
 

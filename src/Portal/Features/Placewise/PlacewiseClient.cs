@@ -10,6 +10,10 @@ public record PlacewiseClient(ClubSummary Club, ApiKeyService.ApiKeyInfo Key, st
 
     public void Store(HttpContext context) => context.Items[ItemKey] = this;
 
+    /// <summary>The key as the actor of a use case this request asks for, named with the calling product.</summary>
+    public Audit.Actor Actor(HttpContext context) =>
+        Audit.Actor.ApiKey(Key.Id, Key.Name, Club.Id, Key.Permits, ProductName, context.Connection.RemoteIpAddress?.ToString());
+
     public static PlacewiseClient From(HttpContext context) =>
         context.Items[ItemKey] as PlacewiseClient
         ?? throw new InvalidOperationException("The action lacks [PlacewiseClient].");

@@ -9,6 +9,10 @@ public record PlacewiseMember(ClubSummary Club, long MemberId, long TokenId, str
 
     public void Store(HttpContext context) => context.Items[ItemKey] = this;
 
+    /// <summary>The member as the actor of a use case on its own data, named with the calling product.</summary>
+    public Audit.Actor Actor(HttpContext context) =>
+        Audit.Actor.Member(MemberId, Club.Id, ProductName, context.Connection.RemoteIpAddress?.ToString());
+
     public static PlacewiseMember From(HttpContext context) =>
         context.Items[ItemKey] as PlacewiseMember
         ?? throw new InvalidOperationException("The action lacks [PlacewiseMember].");

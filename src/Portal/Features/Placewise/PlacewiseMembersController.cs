@@ -16,8 +16,7 @@ public class PlacewiseMembersController(
     MemberService members,
     MemberRegistrationService registrations,
     ClubSchemaService schemas,
-    MemberDataExport export,
-    Audit.AuditLog audit) : ControllerBase
+    MemberDataExport export) : ControllerBase
 {
     /// <summary>Create Member.</summary>
     /// <remarks>
@@ -95,7 +94,7 @@ public class PlacewiseMembersController(
             return PlacewiseErrors.Validation("properties", PropertyErrorCodes.Presence);
         }
         var registration = await registrations.RegisterAsync(client.Club.Id, draft, registrationPassword, externalToken, externalTokenType,
-            ConsentActor.ApiKey(client.Key.Id, client.Key.Name, client.ProductName), ct);
+            client.Actor(HttpContext), ct);
         switch (registration.Outcome)
         {
             case MemberRegistrationOutcome.PasswordMissing:
@@ -108,6 +107,8 @@ public class PlacewiseMembersController(
                 return PlacewiseErrors.Error(PlacewiseErrors.RegistrationPasswordInvalid, "registration_password param is invalid");
             case MemberRegistrationOutcome.Invalid:
                 return PlacewiseErrors.Validation(registration.Errors!);
+            case MemberRegistrationOutcome.Refused:
+                return Refused();
         }
         var member = registration.Member!;
         var view = (await members.FindAsync(client.Club.Id, member.Id, ct))!;
@@ -212,7 +213,7 @@ public class PlacewiseMembersController(
     {
         var client = PlacewiseClient.From(HttpContext);
         var mayIgnore = client.Key.Permits.Contains(ApiPermits.MembersIgnoreRequiredProperties);
-        return await UpdateAsync(client.Club, id, ConsentActor.ApiKey(client.Key.Id, client.Key.Name, client.ProductName), mayIgnore, ct);
+        return await UpdateAsync(client.Club, id, client.Actor(HttpContext), mayIgnore, ct);
     }
 
     /// <summary>Destroy Member by id: erases the member and answers with the member as it was.</summary>
@@ -223,7 +224,7 @@ public class PlacewiseMembersController(
     public async Task<IActionResult> DestroyMember(long id, CancellationToken ct)
     {
         var client = PlacewiseClient.From(HttpContext);
-        return await DeleteAsync(client.Club, id, ConsentActor.ApiKey(client.Key.Id, client.Key.Name, client.ProductName), ct);
+        return await DeleteAsync(client.Club, id, client.Actor(HttpContext), ct);
     }
 
     /// <summary>Show Member (member token).</summary>
@@ -250,7 +251,7 @@ public class PlacewiseMembersController(
     public Task<IActionResult> UpdateMe(CancellationToken ct)
     {
         var me = PlacewiseMember.From(HttpContext);
-        return UpdateAsync(me.Club, me.MemberId, ConsentActor.Member(me.MemberId, me.ProductName), mayIgnoreRequired: false, ct);
+        return UpdateAsync(me.Club, me.MemberId, MemberActor(me), mayIgnoreRequired: false, ct);
     }
 
     /// <summary>Export My Data (member token): everything Portal holds about the member, as one JSON document.</summary>
@@ -267,13 +268,7 @@ public class PlacewiseMembersController(
     public async Task<IActionResult> ExportMe(CancellationToken ct)
     {
         var me = PlacewiseMember.From(HttpContext);
-        if (await export.BuildAsync(me.Club.Id, me.MemberId, ct) is not { } document)
-        {
-            return MemberNotFound();
-        }
-        await audit.RecordAsync(Audit.AuditActions.MemberExported, new Audit.AuditActor("member", me.MemberId.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
-            HttpContext.Connection.RemoteIpAddress?.ToString()), me.Club.Id, $"member:{me.MemberId}", $"api; client={me.ProductName}");
-        return Ok(document);
+        return (await export.ExportAsync(me.Club.Id, me.MemberId, MemberActor(me), ct)).Value is { } document ? Ok(document) : MemberNotFound();
     }
 
     /// <summary>Destroy Member (member token): the member erases themself.</summary>
@@ -284,7 +279,7 @@ public class PlacewiseMembersController(
     public Task<IActionResult> DestroyMe(CancellationToken ct)
     {
         var me = PlacewiseMember.From(HttpContext);
-        return DeleteAsync(me.Club, me.MemberId, ConsentActor.Member(me.MemberId, me.ProductName), ct);
+        return DeleteAsync(me.Club, me.MemberId, MemberActor(me), ct);
     }
 
     private async Task<IActionResult> ShowByAsync(string identifierType, string identifier, CancellationToken ct)
@@ -304,7 +299,7 @@ public class PlacewiseMembersController(
         return Ok(PlacewiseMemberJson.From(member, (await schemas.GetAsync(club.Id, ct))!, club.TimeZone));
     }
 
-    private async Task<IActionResult> UpdateAsync(Clubs.ClubSummary club, long id, ConsentActor actor, bool mayIgnoreRequired, CancellationToken ct)
+    private async Task<IActionResult> UpdateAsync(Clubs.ClubSummary club, long id, Audit.Actor actor, bool mayIgnoreRequired, CancellationToken ct)
     {
         var body = await PlacewiseRequestBody.ReadAsync(Request, ct);
         if (body is null)
@@ -331,8 +326,12 @@ public class PlacewiseMembersController(
         }
         try
         {
-            var updated = await members.UpdateAsync(club.Id, id, changes, actor, ct);
-            if (updated is null)
+            var outcome = await members.UpdateAsync(club.Id, id, changes, actor, ct);
+            if (outcome.Refused)
+            {
+                return Refused();
+            }
+            if (outcome.Value is not { } updated)
             {
                 return MemberNotFound();
             }
@@ -349,11 +348,15 @@ public class PlacewiseMembersController(
         }
     }
 
-    private async Task<IActionResult> DeleteAsync(Clubs.ClubSummary club, long id, ConsentActor actor, CancellationToken ct)
+    private async Task<IActionResult> DeleteAsync(Clubs.ClubSummary club, long id, Audit.Actor actor, CancellationToken ct)
     {
         var schema = (await schemas.GetAsync(club.Id, ct))!;
-        var deleted = await members.DeleteAsync(club.Id, id, actor, ct);
-        return deleted is null ? MemberNotFound() : Ok(PlacewiseMemberJson.From(deleted, schema, club.TimeZone));
+        var outcome = await members.DeleteAsync(club.Id, id, actor, ct);
+        if (outcome.Refused)
+        {
+            return Refused();
+        }
+        return outcome.Value is { } deleted ? Ok(PlacewiseMemberJson.From(deleted, schema, club.TimeZone)) : MemberNotFound();
     }
 
     private int? VersionFromIfMatch()
@@ -369,6 +372,11 @@ public class PlacewiseMembersController(
     private static string ETagOf(int version) => $"W/\"{version}\"";
 
     private static ObjectResult MemberNotFound() => PlacewiseErrors.Error(StatusCodes.Status404NotFound, "Member not found");
+
+    // The scheme already matched the credential to the club in the path, so a use case refuses only if that ever breaks.
+    private static ObjectResult Refused() => PlacewiseErrors.Error(StatusCodes.Status403Forbidden, "Forbidden");
+
+    private Audit.Actor MemberActor(PlacewiseMember me) => me.Actor(HttpContext);
 
     private static bool TryPositive(string? text, int fallback, out int value, bool allowAboveDefault = false)
     {

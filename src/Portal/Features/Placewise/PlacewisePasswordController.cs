@@ -48,7 +48,7 @@ public class PlacewisePasswordController(MemberPasswordService passwords) : Cont
         {
             return PlacewiseErrors.Validation(body.Errors);
         }
-        var actor = AuditActor.From(ConsentActor.Member(me.MemberId, me.ProductName), HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = me.Actor(HttpContext);
         return await passwords.ChangeAsync(me.Club.Id, me.MemberId, me.TokenId, currentPassword, password, actor, ct) switch
         {
             MemberPasswordOutcome.Changed => Ok(new { }),
@@ -139,7 +139,7 @@ public class PlacewisePasswordController(MemberPasswordService passwords) : Cont
         {
             return PlacewiseErrors.Validation("token", PropertyErrorCodes.Presence);
         }
-        var actor = AuditActor.ApiKey(client.Key.Id, client.Key.Name, HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = client.Actor(HttpContext);
         return await passwords.ResetAsync(client.Club.Id, address, token, password, actor, ct) switch
         {
             MemberPasswordOutcome.Changed => Ok(new { }),

@@ -95,7 +95,7 @@ public class PlacewiseVerificationController(MemberVerificationService verificat
         {
             return PlacewiseErrors.Validation("code", PropertyErrorCodes.Presence);
         }
-        var actor = AuditActor.From(ConsentActor.Member(me.MemberId, me.ProductName), HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = me.Actor(HttpContext);
         return Answer(await verifications.VerifyAsync(me.Club.Id, me.MemberId, kind, code, actor, ct), kind);
     }
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Account;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Push;
 
@@ -13,8 +15,8 @@ public record FirebaseProjectSummary(int Id, string Slug, string FcmProjectId, s
 /// (the key ring lives beside the database, so a restart can still read it) and never handed back to a page.
 /// </summary>
 // The sandbox is registered by the web app only (it needs the web server); the CLI gets null.
-public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> dbFactory, IDataProtectionProvider protection, FcmClient fcm, TimeProvider clock,
-    FcmSandbox? sandbox = null)
+public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> dbFactory, IDataProtectionProvider protection, FcmClient fcm, AuditLog audit,
+    TimeProvider clock, FcmSandbox? sandbox = null)
 {
     private readonly IDataProtector protector = protection.CreateProtector("Portal.FirebaseServiceAccount.v1");
 
@@ -22,8 +24,13 @@ public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> d
     private static partial Regex SlugPattern();
 
     /// <summary>Adds a project or replaces its key. <paramref name="fcmProjectId"/> defaults to the key's project_id.</summary>
-    public async Task<FirebaseProjectSummary> SaveAsync(int clubId, string slug, string? fcmProjectId, string serviceAccountJson, CancellationToken ct = default)
+    public async Task<Outcome<FirebaseProjectSummary>> SaveAsync(int clubId, string slug, string? fcmProjectId, string serviceAccountJson, Actor actor,
+        CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ManageSettings, clubId))
+        {
+            return Outcome<FirebaseProjectSummary>.RefusedFor(PortalPermission.ManageSettings);
+        }
         slug = slug.Trim();
         if (!SlugPattern().IsMatch(slug))
         {
@@ -49,6 +56,7 @@ public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> d
         project.ProtectedServiceAccount = protector.Protect(key.Json);
         project.ClientEmail = key.ClientEmail;
         project.UpdatedAt = now;
+        audit.Add(db, AuditActions.FirebaseProjectSaved, actor, clubId, $"firebase_project:{slug}");
         await db.SaveChangesAsync(ct);
         return new FirebaseProjectSummary(project.Id, project.Slug, project.FcmProjectId, project.ClientEmail, project.UpdatedAt);
     }
@@ -65,11 +73,23 @@ public partial class FirebaseProjectService(IDbContextFactory<PortalDbContext> d
         return projects;
     }
 
-
-    public async Task<bool> RemoveAsync(int clubId, string slug, CancellationToken ct = default)
+    /// <summary>Removes a project; false when the club has no such project.</summary>
+    public async Task<Outcome<bool>> RemoveAsync(int clubId, string slug, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ManageSettings, clubId))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.ManageSettings);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.FirebaseProjects.Where(p => p.ClubId == clubId && p.Slug == slug).ExecuteDeleteAsync(ct) == 1;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.FirebaseProjects.Where(p => p.ClubId == clubId && p.Slug == slug).ExecuteDeleteAsync(ct) != 1)
+        {
+            return false;
+        }
+        audit.Add(db, AuditActions.FirebaseProjectRemoved, actor, clubId, $"firebase_project:{slug}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>The decrypted credentials of a project, for sending; null when the club has no such project.</summary>

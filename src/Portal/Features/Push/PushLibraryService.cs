@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Account;
+using Portal.Features.Audit;
 using Portal.Features.Devices;
 
 namespace Portal.Features.Push;
@@ -10,12 +12,19 @@ public record PushTemplateSummary(int Id, string Name, DateTime UpdatedAt);
 
 public record PushTestDeviceSummary(int Id, string Label, string Token, string FirebaseProjectSlug, string? Platform);
 
-/// <summary>What the club's marketers keep for the console: templates of pushes and the test phones they aim at.</summary>
-public class PushLibraryService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+/// <summary>
+/// What the club's marketers keep for the console: templates of pushes and the test phones they aim at. Saving
+/// checks <see cref="PortalPermission.UsePushConsole"/> and commits the audit record with the change.
+/// </summary>
+public class PushLibraryService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Saves a template under <paramref name="name"/>, replacing one of the same name.</summary>
-    public async Task SaveTemplateAsync(int clubId, string name, PushContent content, CancellationToken ct = default)
+    public async Task<Outcome<bool>> SaveTemplateAsync(int clubId, string name, PushContent content, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.UsePushConsole, clubId))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.UsePushConsole);
+        }
         name = name.Trim();
         if (name.Length is 0 or > ColumnLengths.ApiKeyName)
         {
@@ -26,7 +35,9 @@ public class PushLibraryService(IDbContextFactory<PortalDbContext> dbFactory, Ti
             ?? db.PushTemplates.Add(new PushTemplate { ClubId = clubId, Name = name, ContentJson = "" }).Entity;
         template.ContentJson = JsonSerializer.Serialize(content);
         template.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Add(db, AuditActions.PushTemplateSaved, actor, clubId, $"template:{name}");
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     public async Task<IReadOnlyList<PushTemplateSummary>> TemplatesAsync(int clubId, CancellationToken ct = default)
@@ -50,8 +61,13 @@ public class PushLibraryService(IDbContextFactory<PortalDbContext> dbFactory, Ti
     }
 
     /// <summary>Keeps a test phone; the same token again updates its label and project.</summary>
-    public async Task SaveTestDeviceAsync(int clubId, string label, string token, string projectSlug, string? platform, CancellationToken ct = default)
+    public async Task<Outcome<bool>> SaveTestDeviceAsync(int clubId, string label, string token, string projectSlug, string? platform, Actor actor,
+        CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.UsePushConsole, clubId))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.UsePushConsole);
+        }
         label = label.Trim();
         if (label.Length is 0 or > ColumnLengths.ApiKeyName)
         {
@@ -72,7 +88,9 @@ public class PushLibraryService(IDbContextFactory<PortalDbContext> dbFactory, Ti
         device.Label = label;
         device.FirebaseProjectSlug = projectSlug;
         device.Platform = platform;
+        audit.Add(db, AuditActions.PushTestDeviceSaved, actor, clubId, $"test_device:{label}");
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     public async Task<IReadOnlyList<PushTestDeviceSummary>> TestDevicesAsync(int clubId, CancellationToken ct = default)

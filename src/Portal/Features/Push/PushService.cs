@@ -3,19 +3,22 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Account;
+using Portal.Features.Audit;
 using Portal.Features.Devices;
 
 namespace Portal.Features.Push;
 
 /// <summary>
 /// The push console's use case: work out the tokens, send or dry-run through FCM per Firebase project, keep
-/// every token's result, and mark the tokens FCM calls dead as invalid.
+/// every token's result (and the push.sent audit record with them), and mark the tokens FCM calls dead as invalid.
 /// </summary>
 public class PushService(
     IDbContextFactory<PortalDbContext> dbFactory,
     FirebaseProjectService projects,
     FcmClient fcm,
     DeviceTokenService devices,
+    AuditLog audit,
     TimeProvider clock,
     ILogger<PushService> logger)
 {
@@ -51,10 +54,18 @@ public class PushService(
         return new PushPlan(recipients, perProject, missing);
     }
 
-    /// <summary>Sends (or dry-runs) a push; throws <see cref="PortalValidationException"/> when it cannot go out as composed.</summary>
-    public async Task<PushSendOutcome> SendAsync(int clubId, PushTarget target, PushContent content, bool validateOnly, string actorName,
+    /// <summary>
+    /// Sends (or dry-runs) a push (<see cref="PortalPermission.UsePushConsole"/>); throws <see cref="PortalValidationException"/>
+    /// when it cannot go out as composed. Stopped through <paramref name="ct"/>, it still records what went out, then throws.
+    /// </summary>
+    public async Task<Outcome<PushSendOutcome>> SendAsync(int clubId, PushTarget target, PushContent content, bool validateOnly, Actor actor,
         IProgress<PushDeliveryResult>? progress, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.UsePushConsole, clubId))
+        {
+            return Outcome<PushSendOutcome>.RefusedFor(PortalPermission.UsePushConsole);
+        }
+        var actorName = actor.Name ?? actor.Type;
         if (string.IsNullOrWhiteSpace(content.Title) && string.IsNullOrWhiteSpace(content.Body) && content.Data.Count == 0)
         {
             throw new PortalValidationException("title", "Give the push a title, a body or some data.");
@@ -145,6 +156,9 @@ public class PushService(
                 Attempts = r.Attempts,
                 SentAt = now,
             }));
+            // The count and outcome only: the message itself stays in the send's own record.
+            audit.Add(db, AuditActions.PushSent, actor, clubId, $"push_send:{send.Id}",
+                $"{(validateOnly ? "dry run" : "sent")}; tokens={results.Count}; failed={send.Failed}{(stopped ? "; stopped when the page closed" : "")}");
             await db.SaveChangesAsync(CancellationToken.None);
         }
 

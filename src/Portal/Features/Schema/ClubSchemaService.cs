@@ -3,11 +3,16 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Account;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Schema;
 
-/// <summary>Reads and edits a club's member schema and consent definitions.</summary>
-public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+/// <summary>
+/// Reads and edits a club's member schema and consent definitions. Edits check the actor's
+/// <see cref="PortalPermission.ManageSettings"/> and commit their audit record with the change.
+/// </summary>
+public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
     [GeneratedRegex("^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")]
     private static partial Regex SnakeCase();
@@ -30,8 +35,13 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
     }
 
     /// <summary>Adds a property, or changes an existing one's label, type, choices and required flag.</summary>
-    public async Task SavePropertyAsync(int clubId, string key, string label, string type, bool required, IReadOnlyList<string> choices, CancellationToken ct = default)
+    public async Task<Outcome<bool>> SavePropertyAsync(int clubId, string key, string label, string type, bool required, IReadOnlyList<string> choices,
+        Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ManageSettings, clubId))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.ManageSettings);
+        }
         key = key.Trim();
         if (key.Length > ColumnLengths.PropertyKey || !SnakeCase().IsMatch(key))
         {
@@ -69,12 +79,18 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
         property.Type = type;
         property.Required = required;
         property.ChoicesJson = MemberPropertyType.HasChoices(type) ? JsonSerializer.Serialize(cleanChoices) : null;
+        audit.Add(db, AuditActions.SchemaChanged, actor, clubId, $"property:{key}", existing is null ? "added" : "edited");
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>Removes a property from the schema. Values already stored stay in members' JSON but are no longer served.</summary>
-    public async Task RemovePropertyAsync(int clubId, string key, CancellationToken ct = default)
+    public async Task<Outcome<bool>> RemovePropertyAsync(int clubId, string key, Actor actor, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ManageSettings, clubId))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.ManageSettings);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var property = await db.MemberProperties.SingleOrDefaultAsync(p => p.ClubId == clubId && p.Key == key, ct)
             ?? throw new PortalValidationException("key", $"There is no property '{key}'.");
@@ -83,16 +99,23 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
             throw new PortalValidationException("key", $"'{key}' is built in and cannot be removed.");
         }
         db.MemberProperties.Remove(property);
+        audit.Add(db, AuditActions.SchemaChanged, actor, clubId, $"property:{key}", "removed");
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>
     /// Adds a consent definition, or edits one. A changed title or description is a new version of the
     /// text: answers given from now on record the new version.
     /// </summary>
-    public async Task SaveConsentAsync(int clubId, string key, string title, string description, bool active, string kind = ConsentKind.Consent,
+    public async Task<Outcome<bool>> SaveConsentAsync(int clubId, string key, string title, string description, bool active, Actor actor,
+        string kind = ConsentKind.Consent,
         CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ManageSettings, clubId))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.ManageSettings);
+        }
         key = key.Trim();
         if (!ConsentKind.All.Contains(kind))
         {
@@ -136,7 +159,9 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
             consent.Active = active;
             consent.UpdatedAt = now;
         }
+        audit.Add(db, AuditActions.ConsentDefinitionSaved, actor, clubId, $"consent:{key}", consent is null ? "added" : "edited");
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     private static SchemaProperty ToSchemaProperty(MemberPropertyDefinition p) => new(

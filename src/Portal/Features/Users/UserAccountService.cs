@@ -3,13 +3,20 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Account;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Users;
 
-/// <summary>Creates back-office users with their role and club grants, all or nothing.</summary>
-public class UserAccountService(PortalDbContext db, UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+/// <summary>Creates back-office users with their role and club grants and the user.created record, all or nothing.</summary>
+public class UserAccountService(PortalDbContext db, UserManager<PortalUser> users, RoleManager<IdentityRole> roles, AuditLog audit, TimeProvider clock)
 {
-    public async Task<PortalUser> CreateAsync(string email, string password, string role, IReadOnlyCollection<string> clubSlugs, CancellationToken ct = default)
+    /// <summary>
+    /// Creates the user. Whether <paramref name="by"/> may is decided by the entry point's use case: an admin's
+    /// invitation checks their permission and clubs (<see cref="UserAdministration.InviteAsync"/>); the CLI
+    /// operator and first-run set-up may.
+    /// </summary>
+    public async Task<PortalUser> CreateAsync(string email, string password, string role, IReadOnlyCollection<string> clubSlugs, Actor by,
+        bool twoFactorRequired = false, CancellationToken ct = default)
     {
         var canonicalRole = PortalRoles.Canonical(role)
             ?? throw new PortalValidationException("role", $"Unknown role '{role}'. Use one of: {string.Join(", ", PortalRoles.All)}.");
@@ -36,10 +43,13 @@ public class UserAccountService(PortalDbContext db, UserManager<PortalUser> user
             EmailConfirmed = true,
             CreatedAt = now,
             CurrentClubId = clubs.FirstOrDefault()?.Id,
+            TwoFactorRequired = twoFactorRequired,
         };
         ThrowOnFailure(await users.CreateAsync(user, password));
         ThrowOnFailure(await users.AddToRoleAsync(user, canonicalRole));
         db.ClubGrants.AddRange(clubs.Select(c => new ClubGrant { UserId = user.Id, ClubId = c.Id, GrantedAt = now }));
+        audit.Add(db, AuditActions.UserCreated, by, target: $"user:{user.Id}",
+            details: $"email={user.Email}; role={canonicalRole}; clubs={string.Join(",", clubs.Select(c => c.Slug))}; two_factor_required={twoFactorRequired}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return user;

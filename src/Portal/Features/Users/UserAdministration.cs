@@ -47,23 +47,25 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
     }
 
     /// <summary>Creates a user with a temporary password, returned once for the admin to pass on.</summary>
-    public async Task<string> InviteAsync(string adminId, AuditActor by, string email, UserAccess access, CancellationToken ct = default)
+    public async Task<Outcome<string>> InviteAsync(Actor by, string email, UserAccess access, CancellationToken ct = default)
     {
-        var clubs = await CheckClubsAsync(adminId, access.ClubIds, ct);
-        var password = TemporaryPassword.New();
-        var user = await accounts.CreateAsync(email, password, access.Role, clubs.Select(c => c.Slug).ToList(), ct);
-        if (access.TwoFactorRequired)
+        if (!await audit.PermitsAsync(by, PortalPermission.ManageUsers, null))
         {
-            user.TwoFactorRequired = true;
-            ThrowOnFailure(await users.UpdateAsync(user));
+            return Outcome<string>.RefusedFor(PortalPermission.ManageUsers);
         }
-        await audit.RecordAsync(AuditActions.UserCreated, by, target: $"user:{user.Id}",
-            details: $"email={user.Email}; role={PortalRoles.Canonical(access.Role)}; clubs={string.Join(",", clubs.Select(c => c.Slug))}; two_factor_required={access.TwoFactorRequired}");
+        var clubs = await CheckClubsAsync(by.Id!, access.ClubIds, ct);
+        var password = TemporaryPassword.New();
+        await accounts.CreateAsync(email, password, access.Role, clubs.Select(c => c.Slug).ToList(), by, access.TwoFactorRequired, ct);
         return password;
     }
 
-    public async Task UpdateAccessAsync(string adminId, AuditActor by, string userId, UserAccess access, CancellationToken ct = default)
+    public async Task<Outcome<bool>> UpdateAccessAsync(Actor by, string userId, UserAccess access, CancellationToken ct = default)
     {
+        if (!await audit.PermitsAsync(by, PortalPermission.ManageUsers, null))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.ManageUsers);
+        }
+        var adminId = by.Id!;
         var role = PortalRoles.Canonical(access.Role) ?? throw new PortalValidationException("role", "Choose a role.");
         var clubs = await CheckClubsAsync(adminId, access.ClubIds, ct);
         var user = await FindManagedAsync(adminId, userId, ct);
@@ -97,41 +99,65 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             details: $"role={role}; clubs={string.Join(",", clubs.Select(c => c.Slug))}; two_factor_required={access.TwoFactorRequired}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        return true;
     }
 
-    public async Task SetDisabledAsync(string adminId, AuditActor by, string userId, bool disabled, CancellationToken ct = default)
+    public async Task<Outcome<bool>> SetDisabledAsync(Actor by, string userId, bool disabled, CancellationToken ct = default)
     {
-        if (userId == adminId && disabled)
+        if (!await audit.PermitsAsync(by, PortalPermission.ManageUsers, null))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.ManageUsers);
+        }
+        if (userId == by.Id && disabled)
         {
             throw new PortalValidationException("user", "You cannot disable your own account.");
         }
-        var user = await FindManagedAsync(adminId, userId, ct);
+        var user = await FindManagedAsync(by.Id!, userId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         user.DisabledAt = disabled ? user.DisabledAt ?? clock.GetUtcNow().UtcDateTime : null;
         ThrowOnFailure(await users.UpdateAsync(user));
         // A new stamp ends the sessions the user has open now.
         ThrowOnFailure(await users.UpdateSecurityStampAsync(user));
-        await audit.RecordAsync(disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, by, target: $"user:{userId}", details: $"email={user.Email}");
+        audit.Add(db, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, by, target: $"user:{userId}", details: $"email={user.Email}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>Sets a new temporary password (returned once), clears a lockout and signs the user out everywhere.</summary>
-    public async Task<string> ResetPasswordAsync(string adminId, AuditActor by, string userId, CancellationToken ct = default)
+    public async Task<Outcome<string>> ResetPasswordAsync(Actor by, string userId, CancellationToken ct = default)
     {
-        var user = await FindManagedAsync(adminId, userId, ct);
+        if (!await audit.PermitsAsync(by, PortalPermission.ManageUsers, null))
+        {
+            return Outcome<string>.RefusedFor(PortalPermission.ManageUsers);
+        }
+        var user = await FindManagedAsync(by.Id!, userId, ct);
         var password = TemporaryPassword.New();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         ThrowOnFailure(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
         ThrowOnFailure(await users.SetLockoutEndDateAsync(user, null));
         ThrowOnFailure(await users.ResetAccessFailedCountAsync(user));
-        await audit.RecordAsync(AuditActions.UserPasswordReset, by, target: $"user:{userId}", details: $"email={user.Email}");
+        audit.Add(db, AuditActions.UserPasswordReset, by, target: $"user:{userId}", details: $"email={user.Email}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return password;
     }
 
     /// <summary>Turns two-factor sign-in off and forgets the authenticator key, for a user who lost their phone.</summary>
-    public async Task ResetTwoFactorAsync(string adminId, AuditActor by, string userId, CancellationToken ct = default)
+    public async Task<Outcome<bool>> ResetTwoFactorAsync(Actor by, string userId, CancellationToken ct = default)
     {
-        var user = await FindManagedAsync(adminId, userId, ct);
+        if (!await audit.PermitsAsync(by, PortalPermission.ManageUsers, null))
+        {
+            return Outcome<bool>.RefusedFor(PortalPermission.ManageUsers);
+        }
+        var user = await FindManagedAsync(by.Id!, userId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         ThrowOnFailure(await users.SetTwoFactorEnabledAsync(user, false));
         ThrowOnFailure(await users.ResetAuthenticatorKeyAsync(user));
-        await audit.RecordAsync(AuditActions.UserTwoFactorReset, by, target: $"user:{userId}", details: $"email={user.Email}");
+        audit.Add(db, AuditActions.UserTwoFactorReset, by, target: $"user:{userId}", details: $"email={user.Email}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     private async Task<PortalUser> FindManagedAsync(string adminId, string userId, CancellationToken ct)

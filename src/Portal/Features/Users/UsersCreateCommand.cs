@@ -19,7 +19,7 @@ public class UsersCreateCommand : CliCommand
     {
         var clubs = args.GetAll("club");
         var user = await services.GetRequiredService<UserAccountService>()
-            .CreateAsync(args.Required("email"), args.Required("password"), args.Required("role"), clubs, ct);
+            .CreateAsync(args.Required("email"), args.Required("password"), args.Required("role"), clubs, Operator, ct: ct);
         stdout.WriteLine($"Created user {user.Email} ({args.Required("role")}) with {(clubs.Count == 0 ? "no club" : string.Join(", ", clubs))}.");
         return CliApp.Ok;
     }
