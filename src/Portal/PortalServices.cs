@@ -51,6 +51,8 @@ public static class PortalServices
         services.AddScoped<ClubService>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyUsage>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<ClubDirectory>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DatabaseMaintenance>();
         services.AddScoped<DemoDataSeeder>();
