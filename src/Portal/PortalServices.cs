@@ -53,6 +53,7 @@ public static class PortalServices
         services.AddSingleton<ApiKeyUsage>();
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ClubDirectory>();
+        services.AddSingleton<PasswordHashing>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DatabaseMaintenance>();
         services.AddScoped<DemoDataSeeder>();

@@ -17,7 +17,7 @@ public class MemberService(
     ClubSchemaService schemas,
     ConsentService consents,
     OutboxSender outbox,
-    IPasswordHasher<Member> passwordHasher,
+    PasswordHashing passwords,
     TimeProvider clock)
 {
     /// <summary>Creates a member; throws <see cref="MemberValidationException"/> with Placewise error codes.</summary>
@@ -67,7 +67,7 @@ public class MemberService(
         SetProperties(member, checkedProperties.Properties);
         if (draft.Password is not null)
         {
-            member.PasswordHash = passwordHasher.HashPassword(member, draft.Password);
+            member.PasswordHash = await passwords.HashAsync(member, draft.Password, ct);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -268,7 +268,7 @@ public class MemberService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.ClubId == clubId, ct);
         return member?.PasswordHash is not null
-            && passwordHasher.VerifyHashedPassword(member, member.PasswordHash, password) != PasswordVerificationResult.Failed;
+            && await passwords.VerifyAsync(member, member.PasswordHash, password, ct) != PasswordVerificationResult.Failed;
     }
 
     /// <summary>Members in creation order, a page at a time, with the total.</summary>
