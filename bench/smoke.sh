@@ -12,9 +12,9 @@ db="$work/smoke.db"
 
 "$bench" seed --db "$db" --members 3000
 "$bench" queries --db "$db" --runs 3
-for scenario in register-token create-member list-memberships show-member; do
-  "$bench" api --db "$db" --scenario "$scenario" --connections 1 --duration 5 --warmup 1
-done
+# Every api scenario (each with its ceilings) and the medians table, once.
+"$bench" full --db "$db" --connections 1 --duration 3 --warmup 1 --runs 1
+"$bench" startup --db "$db" --runs 1
 "$bench" push --tokens 50 --runs 1
 "$bench" circuits --db "$db" --sessions 1 --pages 1
 echo "bench smoke: every verb ran."

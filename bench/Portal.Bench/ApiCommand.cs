@@ -14,7 +14,10 @@ namespace Portal.Bench;
 /// </summary>
 public static class ApiCommand
 {
-    public static readonly string[] Scenarios = ["register-token", "create-member", "list-memberships", "show-member"];
+    /// <summary>Register app token measured while create-member runs at full load beside it (Portal only).</summary>
+    public const string RegisterDuringCreate = "register-token-during-create";
+
+    public static readonly string[] Scenarios = ["register-token", "create-member", "list-memberships", "show-member", RegisterDuringCreate];
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
@@ -30,35 +33,78 @@ public static class ApiCommand
         }
         var info = SeedInfo.Load(db);
         var data = await ScenarioData.LoadAsync(db, info);
+        var run = await RunScenarioAsync(db, info, data, scenario, connections, warmup, duration);
+        return run.Ok ? 0 : 1;
+    }
+
+    /// <summary>What one scenario measured: Portal, and in the same run the ceiling(s) with the same requests.</summary>
+    public sealed record ScenarioRun(string Scenario, LoadResult Portal, LoadResult? Ceiling, LoadResult? HashingCeiling, TimeSpan Startup,
+        LoadResult? Beside = null)
+    {
+        public double? ShareOfCeiling => Ceiling is { } c ? Portal.RequestsPerSecond / c.RequestsPerSecond : null;
+
+        public double? ShareOfHashingCeiling => HashingCeiling is { } c ? Portal.RequestsPerSecond / c.RequestsPerSecond : null;
+
+        public bool Ok => Portal.Requests > 0 && Portal.Errors == 0 && (Ceiling is null || Ceiling is { Requests: > 0, Errors: 0 })
+            && (HashingCeiling is null || HashingCeiling is { Requests: > 0, Errors: 0 }) && (Beside is null || Beside is { Requests: > 0, Errors: 0 });
+    }
+
+    public static async Task<ScenarioRun> RunScenarioAsync(string db, SeedInfo info, ScenarioData data, string scenario, int connections, TimeSpan warmup, TimeSpan duration)
+    {
         Console.WriteLine($"api {scenario}: {connections} connections, {warmup.TotalSeconds:0.#} s warm-up + {duration.TotalSeconds:0.#} s measured, " +
             $"{info.Members:N0} members, {Environment.ProcessorCount} cores, load average before: {LoadAverage()}");
 
-        LoadResult portal, ceiling;
+        LoadResult portal;
+        LoadResult? ceiling = null, hashingCeiling = null, beside = null;
         TimeSpan startup;
         await using (var app = await StartPortalAsync(db, info))
         {
             startup = app.StartupTime;
             Console.WriteLine($"Portal ({BuildPaths.Configuration}) start-up to first 200 on /health: {startup.TotalMilliseconds:0} ms");
-            portal = await MeasureAsync("Portal", app.BaseUrl, scenario, data, info, connections, warmup, duration);
+            if (scenario == RegisterDuringCreate)
+            {
+                // Both at full load at once: the register-token figures are the ones the target is about.
+                var creates = MeasureAsync("creates", app.BaseUrl, "create-member", data, info, connections, warmup, duration);
+                var registers = MeasureAsync("Portal", app.BaseUrl, "register-token", data, info, connections, warmup, duration);
+                portal = await registers;
+                beside = await creates;
+            }
+            else
+            {
+                portal = await MeasureAsync("Portal", app.BaseUrl, scenario, data, info, connections, warmup, duration);
+            }
         }
-        await using (var bare = await PortalProcess.StartAsync(Environment.ProcessPath!,
-            [CeilingServer.Verb, "--db", db, "--club", info.ClubId.ToString(CultureInfo.InvariantCulture)],
-            new Dictionary<string, string?>(), Directory.GetCurrentDirectory(), "/health", TimeSpan.FromSeconds(120)))
+        if (scenario != RegisterDuringCreate)
         {
-            ceiling = await MeasureAsync("ceiling", bare.BaseUrl, scenario, data, info, connections, warmup, duration);
+            ceiling = await MeasureCeilingAsync("ceiling", db, info, scenario, data, connections, warmup, duration, hashPasswords: false);
         }
+        if (scenario == "create-member")
+        {
+            hashingCeiling = await MeasureCeilingAsync("hashing", db, info, scenario, data, connections, warmup, duration, hashPasswords: true);
+        }
+        var run = new ScenarioRun(scenario, portal, ceiling, hashingCeiling, startup, beside);
         Console.WriteLine($"RESULT {scenario} c={connections}: Portal {portal.RequestsPerSecond:N0} req/s, p99 {portal.All.P99:0.0} ms, errors {portal.Errors}; " +
-            $"ceiling {ceiling.RequestsPerSecond:N0} req/s, p99 {ceiling.All.P99:0.0} ms; Portal/ceiling = {portal.RequestsPerSecond / ceiling.RequestsPerSecond:P0}; " +
+            (ceiling is null ? "" : $"ceiling {ceiling.RequestsPerSecond:N0} req/s, p99 {ceiling.All.P99:0.0} ms; Portal/ceiling = {run.ShareOfCeiling:P0}; ") +
+            (hashingCeiling is null ? "" : $"hashing ceiling {hashingCeiling.RequestsPerSecond:N0} req/s, p99 {hashingCeiling.All.P99:0.0} ms; Portal/hashing ceiling = {run.ShareOfHashingCeiling:P0}; ") +
+            (beside is null ? "" : $"beside it create-member {beside.RequestsPerSecond:N0} req/s, p99 {beside.All.P99:0.0} ms; ") +
             $"start-up {startup.TotalMilliseconds:0} ms; load average after: {LoadAverage()}");
-        if (portal.Requests == 0 || ceiling.Requests == 0)
+        if (portal.Requests == 0 || ceiling?.Requests == 0 || hashingCeiling?.Requests == 0)
         {
             Console.Error.WriteLine("error: no request completed within the measured window; give it a longer --duration.");
-            return 1;
         }
-        return portal.Errors > 0 || ceiling.Errors > 0 ? 1 : 0;
+        return run;
     }
 
-    public static Task<PortalProcess> StartPortalAsync(string db, SeedInfo info) => PortalProcess.StartAsync(BuildPaths.PortalExecutable, [],
+    private static async Task<LoadResult> MeasureCeilingAsync(string name, string db, SeedInfo info, string scenario, ScenarioData data,
+        int connections, TimeSpan warmup, TimeSpan duration, bool hashPasswords)
+    {
+        await using var bare = await PortalProcess.StartAsync(Environment.ProcessPath!,
+            [CeilingServer.Verb, "--db", db, "--club", info.ClubId.ToString(CultureInfo.InvariantCulture), "--hash-passwords", hashPasswords ? "true" : "false"],
+            new Dictionary<string, string?>(), Directory.GetCurrentDirectory(), "/health", TimeSpan.FromSeconds(120));
+        return await MeasureAsync(name, bare.BaseUrl, scenario, data, info, connections, warmup, duration);
+    }
+
+    public static Task<PortalProcess> StartPortalAsync(string db, SeedInfo info, string? executable = null) => PortalProcess.StartAsync(executable ?? BuildPaths.PortalExecutable, [],
         new Dictionary<string, string?>
         {
             ["ConnectionStrings__Portal"] = PortalServicesHost.ConnectionString(db),
@@ -71,7 +117,7 @@ public static class ApiCommand
             ["RateLimits__ApiPerMemberTokenPerMinute"] = "1000000000",
             ["RateLimits__ApiPerAddressPerMinute"] = "1000000000",
         },
-        BuildPaths.PortalOutputDirectory, "/health", TimeSpan.FromSeconds(120));
+        Path.GetDirectoryName(executable ?? BuildPaths.PortalExecutable), "/health", TimeSpan.FromSeconds(120));
 
     private static async Task<LoadResult> MeasureAsync(string name, Uri baseUrl, string scenario, ScenarioData data, SeedInfo info, int connections, TimeSpan warmup, TimeSpan duration)
     {
@@ -108,9 +154,9 @@ public static class ApiCommand
                         ("X-Client-Authorization", info.ApiKey), ("Authorization", "Bearer " + BenchData.AccessToken(info.TokenSecret, device.MemberId))));
                 };
             case "create-member":
-                // Unique per run and phase, so both servers insert new rows.
+                // Unique per run and phase, so every server inserts new rows.
                 var tag = $"{phase}{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}".ToLowerInvariant();
-                var msisdnBase = 460_000_000_000L + DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 10_000 * 10_000_000L + (phase == "Portal" ? 0 : 5_000_000L);
+                var msisdnBase = 460_000_000_000L + DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 10_000 * 10_000_000L + PhaseOffset(phase);
                 return n =>
                 {
                     var body = JsonSerializer.Serialize(new
@@ -145,6 +191,13 @@ public static class ApiCommand
                 };
         }
     }
+
+    private static long PhaseOffset(string phase) => phase switch
+    {
+        "Portal" or "creates" => 0,
+        "ceiling" => 3_000_000L,
+        _ => 6_000_000L,
+    };
 
     /// <summary>Walks the heavy account's list one membership per page, as an app would, to get page <paramref name="page"/>'s key.</summary>
     private static async Task<string> PageKeyAsync(Uri baseUrl, SeedInfo info, int page)

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Portal.Data.Entities;
 
 namespace Portal.Bench;
 
@@ -22,7 +24,10 @@ public static class CeilingServer
         var db = Path.GetFullPath(args.String("db"));
         var clubId = args.Int("club");
         var urls = args.String("urls");
+        var hashPasswords = args.String("hash-passwords", "false") == "true";
         args.EnsureAllUsed();
+        // Portal's own hasher and settings (ASP.NET Core Identity's PBKDF2 defaults, as PortalServices registers it).
+        var hasher = new PasswordHasher<Member>();
         var connectionString = PortalServicesHost.PortalConnectionString(db);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -46,19 +51,21 @@ public static class CeilingServer
             return await command.ExecuteNonQueryAsync() == 1 ? Results.Json(new { }) : Results.NotFound();
         });
 
-        // Create member: one insert of the row Portal would write (no password hash, no consents, no outbox).
+        // Create member: one insert of the row Portal would write (no consents, no outbox); with --hash-passwords true
+        // it also hashes the password as Portal does, unbounded (the hashing ceiling).
         app.MapPost("/v3/{slug}/members", async (HttpRequest request) =>
         {
             var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
             var properties = body["properties"]!.AsObject();
             var now = DateTime.UtcNow;
+            var passwordHash = hashPasswords && body["password"]?.GetValue<string>() is { } password ? hasher.HashPassword(new Member(), password) : null;
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO Members (ClubId, Email, Msisdn, FirstName, LastName, FirstNameSearch, LastNameSearch, PropertiesJson, SmsStatus, EmailStatus, PushStatus, OptinChannel,
-                    CreatedAt, UpdatedAt, AccountId, TestAccount, FavoriteStoresJson, Version)
-                VALUES ($club, $email, $msisdn, $first, $last, lower($first), lower($last), $props, 'enabled', 'enabled', 'disabled', $channel, $now, $now, $account, 0, '[]', 1)
+                    CreatedAt, UpdatedAt, AccountId, TestAccount, FavoriteStoresJson, Version, PasswordHash)
+                VALUES ($club, $email, $msisdn, $first, $last, lower($first), lower($last), $props, 'enabled', 'enabled', 'disabled', $channel, $now, $now, $account, 0, '[]', 1, $hash)
                 RETURNING Id
                 """;
             command.Parameters.AddWithValue("$club", clubId);
@@ -70,6 +77,7 @@ public static class CeilingServer
             command.Parameters.AddWithValue("$channel", request.Headers["X-Product-Name"].ToString());
             command.Parameters.AddWithValue("$now", now);
             command.Parameters.AddWithValue("$account", new string(RandomNumberGenerator.GetItems<char>(Base58, 22)));
+            command.Parameters.AddWithValue("$hash", (object?)passwordHash ?? DBNull.Value);
             var id = (long)(await command.ExecuteScalarAsync())!;
             return Results.Json(new { id }, statusCode: StatusCodes.Status201Created);
         });

@@ -4,7 +4,9 @@ const string Usage = """
     Portal.Bench: measures Portal at club scale (see bench/README.md).
 
       seed     --db FILE --members N
-      api      --db FILE --scenario register-token|create-member|list-memberships|show-member [--connections 32] [--duration 20] [--warmup 3]
+      api      --db FILE --scenario register-token|create-member|list-memberships|show-member|register-token-during-create [--connections 32] [--duration 20] [--warmup 3]
+      full     --db FILE [--connections 32] [--duration 20] [--warmup 3] [--runs 3]
+      startup  --db FILE [--executable PATH] [--runs 5]
       queries  --db FILE [--runs 30]
       push     [--tokens 1000] [--latency-ms 20] [--runs 3]
       circuits --db FILE [--sessions 20] [--pages 5]
@@ -23,6 +25,8 @@ try
     {
         "seed" => await SeedCommand.RunAsync(options),
         "api" => await ApiCommand.RunAsync(options),
+        "full" => await FullCommand.RunAsync(options),
+        "startup" => await StartupCommand.RunAsync(options),
         "queries" => await QueriesCommand.RunAsync(options),
         "push" => await PushCommand.RunAsync(options),
         "circuits" => await CircuitsCommand.RunAsync(options),

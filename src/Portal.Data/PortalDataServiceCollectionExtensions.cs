@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.Data;
@@ -8,10 +9,19 @@ public static class PortalDataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDbContextFactory{PortalDbContext}"/> (for components and background work)
-    /// and the scoped <see cref="PortalDbContext"/> (for controllers and Identity) in one go.
+    /// and the scoped <see cref="PortalDbContext"/> (for controllers and Identity) in one go. The factory pools its
+    /// contexts: the API opens several short-lived contexts per request, and building a new one each time (its
+    /// internal service scope, under a lock shared by all requests) cost about a tenth of a token registration's CPU
+    /// (bench/RESULTS.md, "Profile (issue 15)"). The scoped context comes from the same pool.
     /// </summary>
-    public static IServiceCollection AddPortalDbContext(this IServiceCollection services, string connectionString) =>
-        services.AddDbContextFactory<PortalDbContext>(options => Configure(options, connectionString));
+    public static IServiceCollection AddPortalDbContext(this IServiceCollection services, string connectionString)
+    {
+        // Interceptors registered as services join every context (tests count the SQL of a request with one).
+        services.AddPooledDbContextFactory<PortalDbContext>((provider, options) =>
+            Configure(options, connectionString).AddInterceptors(provider.GetServices<IInterceptor>()));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        return services;
+    }
 
     /// <summary>
     /// The app's, the tests' and <c>dotnet ef</c>'s options. EF's <c>PendingModelChangesWarning</c> stays an error:

@@ -52,6 +52,9 @@ public static class PortalServices
         services.AddScoped<LoyaltyClubQueryService>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyUsage>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<ClubDirectory>();
+        services.AddSingleton<PasswordHashing>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DatabaseMaintenance>();
         services.AddScoped<DemoDataSeeder>();

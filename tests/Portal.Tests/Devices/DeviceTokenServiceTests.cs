@@ -67,7 +67,7 @@ public class DeviceTokenServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReRegisteringAnUnchangedTokenTakesTwoSqlRoundTrips()
+    public async Task ReRegisteringAnUnchangedTokenTakesOneSqlRoundTrip()
     {
         await devices.RegisterAsync(clubId, ola, Phone("hot-token"));
         counter.Reset();
@@ -75,7 +75,22 @@ public class DeviceTokenServiceTests : IAsyncLifetime
         var outcome = await devices.RegisterAsync(clubId, ola, Phone("hot-token"));
 
         Assert.Equal(RegistrationOutcome.Refreshed, outcome);
-        Assert.True(counter.Count <= 2, $"{counter.Count} round trips:\n{string.Join("\n---\n", counter.Commands)}");
+        Assert.True(counter.Count <= 1, $"{counter.Count} round trips:\n{string.Join("\n---\n", counter.Commands)}");
+        Assert.Equal(1, Tokens("Token = 'hot-token'"));
+    }
+
+    [Fact]
+    public async Task AChangedFieldOrAnotherTokenOfTheInstallationIsNotARefresh()
+    {
+        await devices.RegisterAsync(clubId, ola, Phone("field-token", "field-phone"));
+
+        // Same token, another Firebase project: the row is updated, not only its last-seen time.
+        Assert.Equal(RegistrationOutcome.Refreshed, await devices.RegisterAsync(clubId, ola, Phone("field-token", "field-phone") with { FirebaseProjectSlug = "other-app" }));
+        Assert.Equal(1, Tokens("Token = 'field-token' AND FirebaseProjectSlug = 'other-app'"));
+
+        // The same installation with a new token replaces the old one.
+        Assert.Equal(RegistrationOutcome.Replaced, await devices.RegisterAsync(clubId, ola, Phone("field-token-2", "field-phone")));
+        Assert.Equal(0, Tokens("Token = 'field-token'"));
     }
 
     [Fact]

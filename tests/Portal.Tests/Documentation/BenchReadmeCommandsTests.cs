@@ -22,6 +22,8 @@ public sealed class BenchReadmeCommandsTests : IDisposable
         ("--connections 32", "--connections 1"),
         ("--duration 20", "--duration 5 --warmup 1"),
         ("--runs 30", "--runs 3"),
+        ("--runs 3", "--runs 1"),
+        ("--runs 5", "--runs 1"),
         ("--tokens 1000", "--tokens 50"),
         ("--sessions 20", "--sessions 1"),
         ("--pages 5", "--pages 1"),
@@ -72,6 +74,12 @@ public sealed class BenchReadmeCommandsTests : IDisposable
                     break;
                 case "api":
                     Assert.True(run.Stdout.Contains("RESULT register-token"), report);
+                    break;
+                case "full":
+                    Assert.True(run.Stdout.Contains("## Medians of 1 run(s)") && run.Stdout.Contains("RESULT register-token-during-create"), report);
+                    break;
+                case "startup":
+                    Assert.True(run.Stdout.Contains("RESULT startup"), report);
                     break;
                 case "queries":
                 case "push":

@@ -15,7 +15,7 @@ namespace Portal.Features.ApiKeys;
 /// the prefix finds the row, and only the SHA-256 of the whole key is stored. A slow password hash is not
 /// needed: the secret is 256 random bits, not something a person chose.
 /// </summary>
-public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ApiKeyUsage usage, AuditLog audit)
+public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ApiKeyUsage usage, AuditLog audit, ApiKeyCache cache)
 {
     private const string KeyStart = "pk_";
 
@@ -93,6 +93,7 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
             audit.Add(db, AuditActions.ApiKeyRevoked, by, club.Id, $"api_key:{key.Id}", $"name={key.Name}");
         }
         await db.SaveChangesAsync(ct);
+        cache.Forget(key.Prefix);
         return ToInfo(key, club.Slug);
     }
 
@@ -107,9 +108,21 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
         {
             return null;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var key = await db.ApiKeys.AsNoTracking().Include(k => k.Club).SingleOrDefaultAsync(k => k.Prefix == prefix, ct);
-        if (key is null || key.RevokedAt is not null)
+        var cached = cache.Find(prefix);
+        if (cached is null)
+        {
+            var readAt = cache.Generation;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var row = await KeyByPrefix(db, prefix);
+            if (row is null)
+            {
+                return null;
+            }
+            cached = new ApiKeyCache.Entry(row, row.Club!.Slug, default);
+            cache.Remember(prefix, row, row.Club.Slug, readAt);
+        }
+        var key = cached.Key;
+        if (key.RevokedAt is not null)
         {
             return null;
         }
@@ -120,8 +133,12 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
             return null;
         }
         usage.Touch(key.Id);
-        return ToInfo(key, key.Club!.Slug);
+        return ToInfo(key, cached.ClubSlug);
     }
+
+    // Compiled once: every API request that presents a key not yet cached runs it.
+    private static readonly Func<PortalDbContext, string, Task<ApiKey?>> KeyByPrefix = EF.CompileAsyncQuery(
+        (PortalDbContext db, string prefix) => db.ApiKeys.AsNoTracking().Include(k => k.Club).SingleOrDefault(k => k.Prefix == prefix));
 
     /// <summary>The key with this id if it is still active (a token issued for it is only as good as the key).</summary>
     public async Task<ApiKeyInfo?> FindActiveByIdAsync(int id, CancellationToken ct = default)

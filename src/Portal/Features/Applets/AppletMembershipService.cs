@@ -120,13 +120,6 @@ public class AppletMembershipService(IDbContextFactory<PortalDbContext> dbFactor
         return true;
     }
 
-    /// <summary>Whether <paramref name="accountId"/> is a member account of the club.</summary>
-    public async Task<bool> AccountExistsAsync(int clubId, string accountId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Members.AnyAsync(m => m.AccountId == accountId && m.ClubId == clubId, ct);
-    }
-
     /// <summary>
     /// One page of an account's memberships, oldest first. Null when <paramref name="pageKey"/> is not one this
     /// service issued. Every page costs one index seek, however deep.
@@ -134,22 +127,61 @@ public class AppletMembershipService(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<(IReadOnlyList<AppletMembershipView> Items, string? NextPageKey)?> ListForAccountAsync(
         int clubId, string accountId, string? pageKey, int limit, CancellationToken ct = default)
     {
-        DateTime? afterCreated = null;
-        string? afterId = null;
-        if (!string.IsNullOrEmpty(pageKey))
+        if (!TryReadPosition(pageKey, accountId, out var after))
         {
-            var position = ReadPageKey(pageKey, accountId);
-            if (position is null)
-            {
-                return null;
-            }
-            (afterCreated, afterId) = position.Value;
+            return null;
         }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var memberships = db.AppletMemberships.AsNoTracking().Where(m => m.AccountId == accountId && m.ClubId == clubId);
-        if (afterCreated is { } created)
+        return await PageAsync(db, clubId, accountId, after, limit, onlyIfAccountExists: false, ct);
+    }
+
+    /// <summary>
+    /// The Centrapay list: whether the account exists in the club, and its page (null when <paramref name="pageKey"/>
+    /// is not one this service issued). One SQL statement when the page has rows (the account's existence is a
+    /// condition of the same query); a second only for an empty page or a refused key, to tell 404 from the rest.
+    /// </summary>
+    public async Task<(bool AccountFound, (IReadOnlyList<AppletMembershipView> Items, string? NextPageKey)? Page)> ListAccountPageAsync(
+        int clubId, string accountId, string? pageKey, int limit, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!TryReadPosition(pageKey, accountId, out var after))
         {
+            return (await AccountExistsAsync(db, clubId, accountId, ct), null);
+        }
+        var page = await PageAsync(db, clubId, accountId, after, limit, onlyIfAccountExists: true, ct);
+        if (page.Items.Count > 0)
+        {
+            return (true, page);
+        }
+        return await AccountExistsAsync(db, clubId, accountId, ct) ? (true, page) : (false, null);
+    }
+
+    /// <summary>Whether <paramref name="accountId"/> is a member account of the club.</summary>
+    private static Task<bool> AccountExistsAsync(PortalDbContext db, int clubId, string accountId, CancellationToken ct) =>
+        db.Members.AnyAsync(m => m.AccountId == accountId && m.ClubId == clubId, ct);
+
+    private bool TryReadPosition(string? pageKey, string accountId, out (DateTime Created, string Id)? after)
+    {
+        after = null;
+        if (string.IsNullOrEmpty(pageKey))
+        {
+            return true;
+        }
+        after = ReadPageKey(pageKey, accountId);
+        return after is not null;
+    }
+
+    private async Task<(IReadOnlyList<AppletMembershipView> Items, string? NextPageKey)> PageAsync(PortalDbContext db, int clubId, string accountId,
+        (DateTime Created, string Id)? after, int limit, bool onlyIfAccountExists, CancellationToken ct)
+    {
+        var memberships = db.AppletMemberships.AsNoTracking().Where(m => m.AccountId == accountId && m.ClubId == clubId);
+        if (onlyIfAccountExists)
+        {
+            memberships = memberships.Where(m => db.Members.Any(x => x.AccountId == accountId && x.ClubId == clubId));
+        }
+        if (after is { } position)
+        {
+            var (created, afterId) = position;
             memberships = memberships.Where(m => m.CreatedAt > created || (m.CreatedAt == created && string.Compare(m.Id, afterId) > 0));
         }
         var page = await memberships.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(limit + 1)

@@ -86,11 +86,11 @@ public class CentrapayAppletMembershipsController(AppletMembershipService member
         {
             return Error(StatusCodes.Status400BadRequest, $"paginationLimit must be a whole number from 1 to {AppletMembershipService.MaxPageSize}");
         }
-        if (!await memberships.AccountExistsAsync(clubId, accountId, ct))
+        var (accountFound, page) = await memberships.ListAccountPageAsync(clubId, accountId, pageKey, limit, ct);
+        if (!accountFound)
         {
             return Error(StatusCodes.Status404NotFound, "ACCOUNT_NOT_FOUND");
         }
-        var page = await memberships.ListForAccountAsync(clubId, accountId, pageKey, limit, ct);
         if (page is null)
         {
             return Error(StatusCodes.Status400BadRequest, "INVALID_PAGE_KEY");

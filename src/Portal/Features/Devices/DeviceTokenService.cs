@@ -6,7 +6,8 @@ namespace Portal.Features.Devices;
 
 /// <summary>
 /// The rules of push device tokens, for both app APIs and the pages. Apps register at every start, so the
-/// common case (the same token again) costs two SQL round trips: one read, one update.
+/// common case (the same token again) costs one SQL statement: an update of its last-seen time that matches only
+/// when nothing else would change.
 /// </summary>
 public class DeviceTokenService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
@@ -22,7 +23,14 @@ public class DeviceTokenService(IDbContextFactory<PortalDbContext> dbFactory, Ti
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        // Round trip 1: the row holding this token, and the row of this member's installation, if any.
+        // The common case, an app starting again: this member's active token, every field the registration names
+        // already as stored, and no other token of this installation to replace. One UPDATE, no read first.
+        if (await RefreshUnchangedAsync(db, clubId, memberId, registration, now, ct))
+        {
+            return RegistrationOutcome.Refreshed;
+        }
+
+        // Otherwise: the row holding this token, and the row of this member's installation, if any.
         var candidates = await db.DeviceTokens
             .Where(t => t.ClubId == clubId && (t.Token == token || (installation != null && t.MemberId == memberId && t.AppInstallationId == installation)))
             .ToListAsync(ct);
@@ -31,7 +39,7 @@ public class DeviceTokenService(IDbContextFactory<PortalDbContext> dbFactory, Ti
 
         if (sameToken is not null && sameToken.MemberId == memberId && sameInstallation is null && Unchanged(sameToken, registration))
         {
-            // Round trip 2: the common case, an app starting again.
+            // Changed between the update above and this read (another request registered the same token).
             await db.DeviceTokens.Where(t => t.Id == sameToken.Id)
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastSeenAt, now), ct);
             return RegistrationOutcome.Refreshed;
@@ -102,6 +110,24 @@ public class DeviceTokenService(IDbContextFactory<PortalDbContext> dbFactory, Ti
                 .SetProperty(x => x.InvalidReason, reason)
                 .SetProperty(x => x.InvalidatedAt, now)
                 .SetProperty(x => x.UpdatedAt, now), ct) == 1;
+    }
+
+    /// <summary>The same condition as <see cref="Unchanged"/>, and no other token of the installation, as one UPDATE.</summary>
+    private static async Task<bool> RefreshUnchangedAsync(PortalDbContext db, int clubId, long memberId, DeviceRegistration registration, DateTime now, CancellationToken ct)
+    {
+        var (token, platform, installation, firebase) = (registration.Token!, registration.Platform, registration.AppInstallationId, registration.FirebaseProjectSlug);
+        var (model, os, app) = (registration.DeviceModel, registration.OsVersion, registration.AppVersion);
+        return await db.DeviceTokens
+            .Where(t => t.ClubId == clubId && t.Token == token && t.MemberId == memberId && t.Status == DeviceTokenStatus.Active
+                && (platform == null || t.Platform == platform)
+                && (installation == null || t.AppInstallationId == installation)
+                && (firebase == null || t.FirebaseProjectSlug == firebase)
+                && (model == null || t.DeviceModel == model)
+                && (os == null || t.OsVersion == os)
+                && (app == null || t.AppVersion == app)
+                && !(installation != null && db.DeviceTokens.Any(other => other.ClubId == clubId && other.MemberId == memberId
+                    && other.AppInstallationId == installation && other.Token != token)))
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastSeenAt, now), ct) == 1;
     }
 
     private static bool Unchanged(DeviceToken row, DeviceRegistration registration) =>

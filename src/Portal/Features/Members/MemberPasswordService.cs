@@ -27,7 +27,7 @@ public enum MemberPasswordOutcome
 public class MemberPasswordService(
     IDbContextFactory<PortalDbContext> dbFactory,
     OneTimeCodeService codes,
-    IPasswordHasher<Member> passwordHasher,
+    PasswordHashing passwords,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -63,7 +63,7 @@ public class MemberPasswordService(
             {
                 return MemberPasswordOutcome.CurrentPasswordMissing;
             }
-            if (passwordHasher.VerifyHashedPassword(member, member.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+            if (await passwords.VerifyAsync(member, member.PasswordHash, currentPassword, ct) == PasswordVerificationResult.Failed)
             {
                 return MemberPasswordOutcome.CurrentPasswordWrong;
             }
@@ -128,7 +128,7 @@ public class MemberPasswordService(
     private async Task SetPasswordAsync(PortalDbContext db, Member member, string password, long? keepTokenId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        member.PasswordHash = passwordHasher.HashPassword(member, password);
+        member.PasswordHash = await passwords.HashAsync(member, password, ct);
         member.PasswordChangedAt = now;
         member.UpdatedAt = now;
         member.Version++;

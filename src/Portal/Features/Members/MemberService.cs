@@ -20,7 +20,7 @@ public class MemberService(
     ClubSchemaService schemas,
     ConsentService consents,
     OutboxSender outbox,
-    IPasswordHasher<Member> passwordHasher,
+    PasswordHashing passwords,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -75,7 +75,7 @@ public class MemberService(
         SetProperties(member, checkedProperties.Properties);
         if (draft.Password is not null)
         {
-            member.PasswordHash = passwordHasher.HashPassword(member, draft.Password);
+            member.PasswordHash = await passwords.HashAsync(member, draft.Password, ct);
             member.PasswordChangedAt = now;
         }
 
@@ -300,7 +300,7 @@ public class MemberService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.ClubId == clubId, ct);
         return member?.PasswordHash is not null
-            && passwordHasher.VerifyHashedPassword(member, member.PasswordHash, password) != PasswordVerificationResult.Failed;
+            && await passwords.VerifyAsync(member, member.PasswordHash, password, ct) != PasswordVerificationResult.Failed;
     }
 
     /// <summary>Members in creation order, a page at a time, with the total.</summary>

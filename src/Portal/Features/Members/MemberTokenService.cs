@@ -70,11 +70,15 @@ public class MemberTokenService(IDbContextFactory<PortalDbContext> dbFactory, Ti
         var hash = Hash(accessToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.MemberAccessTokens.AsNoTracking()
+        return await LiveAccessToken(db, hash, now, clubId);
+    }
+
+    // Compiled once: every Placewise member call runs it (translating the query anew each time cost more CPU than SQLite's answer).
+    private static readonly Func<PortalDbContext, string, DateTime, int, Task<TokenInfo?>> LiveAccessToken = EF.CompileAsyncQuery(
+        (PortalDbContext db, string hash, DateTime now, int clubId) => db.MemberAccessTokens.AsNoTracking()
             .Where(t => t.AccessTokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now && t.Member!.ClubId == clubId)
             .Select(t => new TokenInfo(t.Id, t.MemberId, t.Member!.ClubId, t.ApiKeyId, t.CreatedAt, t.ExpiresAt, t.Member.BannedUntil))
-            .SingleOrDefaultAsync(ct);
-    }
+            .SingleOrDefault());
 
     private IssuedTokens Add(PortalDbContext db, long memberId, int? apiKeyId)
     {

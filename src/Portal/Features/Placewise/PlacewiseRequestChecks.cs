@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Features.Clubs;
 
 namespace Portal.Features.Placewise;
@@ -15,10 +13,7 @@ public static class PlacewiseRequestChecks
     public static async Task<(ClubSummary? Club, ObjectResult? Error)> FindClubAsync(HttpContext http, RouteData route)
     {
         var slug = route.Values[SlugRouteKey] as string;
-        var db = http.RequestServices.GetRequiredService<PortalDbContext>();
-        var club = await db.Clubs.AsNoTracking().Where(c => c.Slug == slug)
-            .Select(c => new ClubSummary(c.Id, c.Slug, c.Name, c.DefaultLanguage, c.TimeZone))
-            .SingleOrDefaultAsync(http.RequestAborted);
+        var club = await http.RequestServices.GetRequiredService<ClubDirectory>().FindAsync(slug, http.RequestAborted);
         if (club is null)
         {
             return (null, PlacewiseErrors.Error(StatusCodes.Status404NotFound, "Loyalty club not found"));

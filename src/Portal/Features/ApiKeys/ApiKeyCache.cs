@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Portal.Data.Entities;
+
+namespace Portal.Features.ApiKeys;
+
+/// <summary>
+/// The API keys the vendor APIs saw lately, by prefix, for <see cref="Lifetime"/>: every app request presents one,
+/// and reading it from the database each time was a tenth of a token registration's CPU (bench/RESULTS.md, "Profile
+/// (issue 15)"). A revoke in this process forgets the key before it returns, so the next request reads the database
+/// again; a revoke by another process (the CLI) reaches a running server when the entry expires.
+/// </summary>
+public sealed class ApiKeyCache(TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, Entry> byPrefix = new(StringComparer.Ordinal);
+    private long generation;
+
+    /// <summary>The key row (with its club's slug) as read from the database at most <see cref="Lifetime"/> ago.</summary>
+    public sealed record Entry(ApiKey Key, string ClubSlug, DateTimeOffset Until);
+
+    /// <summary>Taken before reading the database, handed back to <see cref="Remember"/>.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    public Entry? Find(string prefix) =>
+        byPrefix.TryGetValue(prefix, out var entry) && entry.Until > clock.GetUtcNow() ? entry : null;
+
+    /// <summary>
+    /// Keeps a row read while the cache was at <paramref name="readAt"/>; a row read before a revoke that finished
+    /// meanwhile is not kept, so it cannot outlive the revoke.
+    /// </summary>
+    public void Remember(string prefix, ApiKey key, string clubSlug, long readAt)
+    {
+        var entry = new Entry(key, clubSlug, clock.GetUtcNow() + Lifetime);
+        byPrefix[prefix] = entry;
+        if (Generation != readAt)
+        {
+            byPrefix.TryRemove(KeyValuePair.Create(prefix, entry));
+        }
+    }
+
+    /// <summary>Forgets a key at once (revoked or changed): the next request presenting it reads the database.</summary>
+    public void Forget(string prefix)
+    {
+        Interlocked.Increment(ref generation);
+        byPrefix.TryRemove(prefix, out _);
+    }
+}
