@@ -251,7 +251,7 @@ public class CliAppTests : IDisposable
         var second = await CliRun.RunAsync(database, "db", "migrate");
 
         Assert.Equal(CliApp.Ok, first.ExitCode);
-        Assert.Contains("Applied 5 migration(s): 20261122000000_InitialSchema, 20261122010000_PushConsole, 20261122020000_PushTemplatesAndTestDevices, 20261122030000_UserAdministration, 20261122040000_MemberNameSearch", first.Stdout);
+        Assert.Contains("Applied 6 migration(s): 20261122000000_InitialSchema, 20261122010000_PushConsole, 20261122020000_PushTemplatesAndTestDevices, 20261122030000_UserAdministration, 20261122040000_MemberNameSearch, 20261130113631_SeveralInstances", first.Stdout);
         Assert.Equal(CliApp.Ok, second.ExitCode);
         Assert.Contains("up to date", second.Stdout);
         Assert.Equal("wal", ScalarText("PRAGMA journal_mode"));
