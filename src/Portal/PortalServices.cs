@@ -61,6 +61,7 @@ public static class PortalServices
         services.AddScoped<DashboardService>();
         services.AddScoped<DatabaseMaintenance>();
         services.AddSingleton<BackgroundJobLease>();
+        services.AddScoped<DatabaseCopy>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ClubSchemaService>();
         services.AddSingleton<ConsentService>();
