@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test project: unit and API tests, then the browser (E2E) tests in Debian's Chromium.
+# Runs every test project: unit and API tests, then the browser (E2E) tests in Debian's Chromium; then the suites
+# that run on both database engines once more on PostgreSQL (a throwaway cluster, see scripts/postgres.sh).
 # On a machine without Chromium it installs it when it can (root with apt-get), else says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,16 +19,30 @@ if [ ! -x "$chromium" ]; then
 fi
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+# A throwaway PostgreSQL cluster for the second run below (scripts/postgres.sh), stopped and removed at the end.
+pgdir="$(mktemp -d)"
+trap 'bash scripts/postgres.sh stop "$pgdir" >/dev/null 2>&1 || true; rm -f "$log"' EXIT
 status=0
 # The browser test classes run in reverse order here (PORTAL_E2E_ORDER: reverse, shuffle or shuffle:SEED), so a
 # test that leans on another's leftovers fails in CI; the order used is in tests/Portal.E2E/artifacts/test-order.txt.
 PORTAL_E2E_ORDER="${PORTAL_E2E_ORDER:-reverse}" dotnet test Portal.sln 2>&1 | tee "$log" || status=$?
 
+# The suites that run on both engines, again on PostgreSQL: every Portal.Tests class but the SQLite-only ones (CLI
+# verbs and README commands on SQLite files, the SQLite migrations, SQLite's crash/busy/backup reliability) and the
+# engine-free schema rules. Each test class gets its own database on the cluster (TestDatabase).
+postgres_suites="FullyQualifiedName!~Portal.Tests.Cli.&FullyQualifiedName!~Portal.Tests.Data.&FullyQualifiedName!~Portal.Tests.Reliability.&FullyQualifiedName!~Portal.Tests.Documentation.&FullyQualifiedName!~Portal.Tests.Schema."
+if server="$(bash scripts/postgres.sh start "$pgdir")"; then
+  echo "Running the API, page-service and security suites again on PostgreSQL ($server)"
+  PORTAL_TEST_POSTGRES="$server" dotnet test tests/Portal.Tests --no-build --filter "$postgres_suites" 2>&1 | tee -a "$log" || status=$?
+else
+  echo "error: could not start a PostgreSQL cluster (scripts/postgres.sh) for the PostgreSQL run." >&2
+  status=1
+fi
+
 # The benchmark harness with tiny sizes (seconds), so it never rots; its failure fails the run.
 bash bench/smoke.sh || { echo "error: the benchmark smoke run (bench/smoke.sh) failed." >&2; status=1; }
 
-# One closing line for the whole run, summed over the test projects.
+# One closing line for the whole run, summed over the test projects and the PostgreSQL run.
 awk '/^(Passed|Failed)!/ {
        for (i = 1; i <= NF; i++) {
          gsub(",", "", $(i + 1));
@@ -37,6 +52,6 @@ awk '/^(Passed|Failed)!/ {
        }
        projects++
      }
-     END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s; if (projects < 3) exit 1 }' "$log" \
-  || { echo "error: expected results from the three test projects (Portal.Tests, Portal.Components.Tests, Portal.E2E)." >&2; status=1; }
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s; if (projects < 4) exit 1 }' "$log" \
+  || { echo "error: expected results from the three test projects (Portal.Tests, Portal.Components.Tests, Portal.E2E) and the PostgreSQL run of Portal.Tests." >&2; status=1; }
 exit "$status"

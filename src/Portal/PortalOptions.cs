@@ -8,13 +8,19 @@ public class PortalOptions
     /// <summary>Apply pending migrations when the web app starts (the CLI has <c>db migrate</c> too).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>The database engine: <c>Sqlite</c> (default) or <c>PostgreSql</c> (read by <c>DatabaseEngine</c>).</summary>
+    public string Database { get; set; } = nameof(Portal.Data.PortalDatabaseProvider.Sqlite);
+
     /// <summary>Create the demo club and a handful of members when the database has no club yet.</summary>
     public bool SeedDemoData { get; set; }
 
     /// <summary>E-mail of the admin created (with a random password printed once) when there is no user.</summary>
     public string FirstRunAdminEmail { get; set; } = "admin@portal.local";
 
-    /// <summary>Folder of the ASP.NET Core Data Protection key ring; default: <c>keys/</c> beside the database file.</summary>
+    /// <summary>
+    /// Folder of the ASP.NET Core Data Protection key ring; default: <c>keys/</c> beside the SQLite file, or the database
+    /// itself on PostgreSQL.
+    /// </summary>
     public string? DataProtectionKeysPath { get; set; }
 
     /// <summary>

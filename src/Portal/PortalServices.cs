@@ -24,17 +24,24 @@ public static class PortalServices
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
-        var configured = configuration.GetConnectionString("Portal")
-            ?? throw new InvalidOperationException("ConnectionStrings:Portal is not configured.");
-        var connectionString = PortalDataServiceCollectionExtensions.NormalizeSqliteConnectionString(configured, contentRoot);
-        services.AddPortalDbContext(connectionString);
+        var database = DatabaseEngine.FromConfiguration(configuration, contentRoot);
+        services.AddSingleton(database);
+        services.AddPortalDbContext(database.Provider, database.ConnectionString);
 
-        // Keys that protect sign-in cookies (and, later, stored secrets) must survive restarts: they live
-        // beside the database unless configured elsewhere.
+        // Keys that protect sign-in cookies and stored secrets must survive restarts: in a folder (configured, or beside
+        // the SQLite file) or, on PostgreSQL, in the database, where every instance shares one key ring.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
         var keysPath = configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.DataProtectionKeysPath)}"] is { Length: > 0 } configuredKeys
             ? Path.GetFullPath(configuredKeys, contentRoot)
-            : Path.Combine(Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource) is { Length: > 0 } dbFolder ? dbFolder : contentRoot, "keys");
-        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+            : database.DefaultKeysFolder;
+        if (keysPath is null)
+        {
+            dataProtection.PersistKeysToDbContext<PortalDbContext>();
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        }
 
         services.AddIdentityCore<PortalUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
@@ -57,6 +64,8 @@ public static class PortalServices
         services.AddSingleton<PasswordHashing>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DatabaseMaintenance>();
+        services.AddSingleton<BackgroundJobLease>();
+        services.AddScoped<DatabaseCopy>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ClubSchemaService>();
         services.AddSingleton<ConsentService>();

@@ -28,6 +28,7 @@ public static class CliApp
         new AppletsListCommand(),
         new DbMigrateCommand(),
         new DbBackupCommand(),
+        new DbCopyCommand(),
     ];
 
     /// <summary>

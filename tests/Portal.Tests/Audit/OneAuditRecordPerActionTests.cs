@@ -125,6 +125,9 @@ public class OneAuditRecordPerActionTests(PortalWebFactory factory) : IClassFixt
         factory.Database.Execute("""
             CREATE TRIGGER refuse_doomed_applet BEFORE INSERT ON Applets WHEN NEW.Name = 'Doomed applet'
             BEGIN SELECT RAISE(ABORT, 'forced failure for the test'); END
+            """, """
+            CREATE FUNCTION refuse_doomed_applet() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'forced failure for the test'; END $$;
+            CREATE TRIGGER refuse_doomed_applet BEFORE INSERT ON "Applets" FOR EACH ROW WHEN (NEW."Name" = 'Doomed applet') EXECUTE FUNCTION refuse_doomed_applet();
             """);
         var before = (await AccessTestUsers.AuditAsync(factory, AuditActions.AppletSaved)).Count;
 
@@ -140,6 +143,9 @@ public class OneAuditRecordPerActionTests(PortalWebFactory factory) : IClassFixt
         factory.Database.Execute("""
             CREATE TRIGGER refuse_doomed_key_record BEFORE INSERT ON AuditRecords WHEN NEW.Details LIKE 'name=Doomed key;%'
             BEGIN SELECT RAISE(ABORT, 'forced failure for the test'); END
+            """, """
+            CREATE FUNCTION refuse_doomed_key_record() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'forced failure for the test'; END $$;
+            CREATE TRIGGER refuse_doomed_key_record BEFORE INSERT ON "AuditRecords" FOR EACH ROW WHEN (NEW."Details" LIKE 'name=Doomed key;%') EXECUTE FUNCTION refuse_doomed_key_record();
             """);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => AsAdminAsync(async (actor, services) =>

@@ -25,6 +25,18 @@ public class MigrationsMatchModelTests
     }
 
     [Fact]
+    public void PostgreSqlModelHasNoChangesWithoutAMigration()
+    {
+        // PostgreSQL keeps its own migrations and snapshot (src/Portal.Data.PostgreSql), built by its design-time factory.
+        using var db = new Portal.Data.PostgreSql.PostgreSqlDesignTimeFactory().CreateDbContext([]);
+
+        Assert.True(db.Database.IsNpgsql());
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model has changes that no PostgreSQL migration holds. Add one: dotnet tool restore, then "
+            + "dotnet ef migrations add <Name> --project src/Portal.Data.PostgreSql");
+    }
+
+    [Fact]
     public async Task MigratedSchemaEqualsModelSchema()
     {
         using var migrated = new TestDatabase();

@@ -33,8 +33,8 @@ public class DeviceTokenServiceTests : IAsyncLifetime
         kari = (await members.CreateAsync(clubId, new MemberDraft { Properties = new JsonObject { ["email"] = "kari@example.no" } }, Actor.Import)).Value!.Id;
 
         // The real service on the real database, with a counter of the SQL it sends.
-        var options = PortalDataServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<PortalDbContext>(),
-                PortalDataServiceCollectionExtensions.NormalizeSqliteConnectionString(database.ConnectionString, database.Folder))
+        var engine = scope.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseEngine>();
+        var options = PortalDataServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<PortalDbContext>(), engine.Provider, engine.ConnectionString)
             .AddInterceptors(counter).Options;
         devices = new DeviceTokenService(new PooledDbContextFactory<PortalDbContext>((DbContextOptions<PortalDbContext>)options), TimeProvider.System);
     }

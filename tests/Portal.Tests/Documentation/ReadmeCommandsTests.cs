@@ -13,14 +13,21 @@ namespace Portal.Tests.Documentation;
 /// temporary database given by <c>ConnectionStrings__Portal</c>. A README command that stops working fails here.
 /// </summary>
 [Collection(ReadmeCollection.Name)]
-public sealed partial class ReadmeCommandsTests : IDisposable
+public sealed partial class ReadmeCommandsTests(Portal.Tests.PostgreSql.PostgresServerFixture postgres)
+    : IDisposable, IClassFixture<Portal.Tests.PostgreSql.PostgresServerFixture>
 {
     private const string DotnetRun = "dotnet run --project src/Portal";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
 
-    private readonly TestDatabase database = new();
+    // The README's commands run on SQLite (the default); db copy's target is a database on a PostgreSQL server.
+    private readonly TestDatabase database = new(postgresServer: null);
+    private TestDatabase? copyTarget;
 
-    public void Dispose() => database.Dispose();
+    public void Dispose()
+    {
+        database.Dispose();
+        copyTarget?.Dispose();
+    }
 
     private static string Readme => File.ReadAllText(Path.Combine(PortalBuild.RepositoryRoot, "README.md"));
 
@@ -95,6 +102,13 @@ public sealed partial class ReadmeCommandsTests : IDisposable
                 line = ReplaceOnce(line, ToOption(), m => $"--to {Path.Combine(backupFolder, Path.GetFileName(m.Groups[1].Value))}");
             }
 
+            if (verb == "db copy")
+            {
+                // The README's server is "yours": the copy goes to a fresh database on the test's PostgreSQL server.
+                copyTarget = new TestDatabase(postgres.Server);
+                line = ReplaceOnce(line, QuotedToOption(), $"--to \"{copyTarget.ConnectionString}\"");
+            }
+
             var run = await ShellCommand.RunAsync(line, Environment, CommandTimeout);
             var report = $"README line `{written}`, run as `{line}`: {run}";
             Assert.True(run.ExitCode == CliApp.Ok, report);
@@ -134,6 +148,10 @@ public sealed partial class ReadmeCommandsTests : IDisposable
                     var copy = Assert.Single(Directory.GetFiles(backupFolder));
                     Assert.True(new FileInfo(copy).Length > 0, report);
                     break;
+                case "db copy":
+                    Assert.True(run.Stdout.Contains("every table's count matches"), report);
+                    Assert.True(copyTarget!.Scalar("SELECT COUNT(*) FROM LoyaltyClubs WHERE Slug = 'city-centre'") == 1, report);
+                    break;
                 case "help":
                     Assert.True(run.Stdout.Contains("usage: Portal"), report);
                     break;
@@ -145,6 +163,43 @@ public sealed partial class ReadmeCommandsTests : IDisposable
 
         // Every verb the CLI has is documented (and so run) here.
         Assert.Empty(CliApp.Commands.Select(c => c.Verb).Except(verbsRun));
+    }
+
+    [Fact]
+    public async Task TheRunningOnPostgreSqlLinesMigrateAndServeAPostgreSqlDatabase()
+    {
+        var lines = MarkdownCode.ShellBlockUnder(Readme, "## Running on PostgreSQL");
+        Assert.Equal("export Portal__Database=PostgreSql", lines[0]);
+        Assert.StartsWith("export ConnectionStrings__Portal=", lines[1]);
+        Assert.Equal(DotnetRun + " -- db migrate", lines[2]);
+        Assert.Equal(DotnetRun, lines[3]);
+        // The README's server is "yours": the lines run against a fresh database on the test's PostgreSQL server.
+        copyTarget = new TestDatabase(postgres.Server);
+        var exports = $"{lines[0]}\nexport ConnectionStrings__Portal=\"{copyTarget.ConnectionString}\"\n";
+        var environment = new Dictionary<string, string?>();
+
+        var migrate = await ShellCommand.RunAsync(exports + lines[2], environment, CommandTimeout);
+        Assert.True(migrate.ExitCode == CliApp.Ok, $"`{lines[2]}`: {migrate}");
+        Assert.Contains("Applied", migrate.Stdout);
+
+        var url = $"http://127.0.0.1:{PortalProcess.FreeLoopbackPort()}";
+        var output = new StringBuilder();
+        using var app = ShellCommand.Start($"{exports}{lines[3]} -- --urls {url}", environment, output);
+        try
+        {
+            await PortalProcess.WaitForOkAsync(new Uri(url + "/health"), app, CommandTimeout);
+        }
+        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+        {
+            throw new Xunit.Sdk.XunitException($"`{lines[3]}` did not serve {url}/health: {e.Message}\n--- output ---\n{Text(output)}");
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+        }
+        // The Development profile seeds the demo club, on PostgreSQL.
+        Assert.Equal(1, copyTarget.Scalar("SELECT COUNT(*) FROM LoyaltyClubs WHERE Slug = 'infinity-mall'"));
     }
 
     private static bool PortIsFree(int port)
@@ -187,6 +242,9 @@ public sealed partial class ReadmeCommandsTests : IDisposable
 
     [GeneratedRegex(@"--to (\S+)")]
     private static partial Regex ToOption();
+
+    [GeneratedRegex("--to \"[^\"]*\"")]
+    private static partial Regex QuotedToOption();
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{20,}$")]
     private static partial Regex ApiKey();

@@ -135,7 +135,7 @@ public class MemberTokenFlowTests(PortalWebFactory factory) : IClassFixture<Port
         Assert.False(json["properties"]!.AsObject().ContainsKey("last_name"));
         Assert.False(json["consents"]!["newsletter"]!["status"]!.GetValue<bool>());
         Assert.Equal("disabled", json["sms_status"]!.GetValue<string>());
-        Assert.Equal(1, factory.Database.Scalar("SELECT COUNT(*) FROM ConsentChanges WHERE ActorType = 'member' AND OldStatus = 1 AND NewStatus = 0"));
+        Assert.Equal(1, factory.Database.Scalar("SELECT COUNT(*) FROM ConsentChanges WHERE ActorType = 'member' AND OldStatus = TRUE AND NewStatus = FALSE"));
 
         var stale = await member.SendAsync(HttpMethod.Put, "/v3/test-mall/members/me", """{"properties":{"first_name":"Lost"}}""",
             r => r.Headers.TryAddWithoutValidation("If-Match", etag));

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 
 namespace Portal.Tests.Placewise;
 
@@ -11,12 +10,10 @@ public static partial class TestOutbox
 
     public static string LatestCode(TestDatabase database, string recipient, string purpose)
     {
-        using var connection = new SqliteConnection(database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Body FROM OutboxMessages WHERE Recipient = $recipient AND Purpose = $purpose ORDER BY Id DESC LIMIT 1";
-        command.Parameters.AddWithValue("$recipient", recipient);
-        command.Parameters.AddWithValue("$purpose", purpose);
+        using var connection = database.Open();
+        using var command = database.Command(connection,
+            "SELECT Body FROM OutboxMessages WHERE Recipient = $recipient AND Purpose = $purpose ORDER BY Id DESC LIMIT 1",
+            ("$recipient", recipient), ("$purpose", purpose));
         return SixDigits().Match((string)command.ExecuteScalar()!).Value;
     }
 }

@@ -21,7 +21,7 @@ public class FcmSandboxTests : IAsyncLifetime
     {
         // The real app on a real port: the sandbox's FCM and token endpoint are the app's own URLs.
         app = PortalWebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development",
-            $"--ConnectionStrings:Portal={database.ConnectionString}", "--Portal:SeedDemoData=false", "--Fcm:SandboxEnabled=true", "--Portal:ValidateServices=true"]);
+            .. database.ConnectionArguments, "--Portal:SeedDemoData=false", "--Fcm:SandboxEnabled=true", "--Portal:ValidateServices=true"]);
         await app.StartAsync();
     }
 
@@ -58,7 +58,7 @@ public class FcmSandboxTests : IAsyncLifetime
     [Fact]
     public void TheSandboxIsOffOutsideDevelopment()
     {
-        using var production = PortalWebApp.Build(["--environment", "Production", $"--ConnectionStrings:Portal={database.ConnectionString}", "--Fcm:SandboxEnabled=true", "--Portal:ValidateServices=true"]);
+        using var production = PortalWebApp.Build(["--environment", "Production", .. database.ConnectionArguments, "--Fcm:SandboxEnabled=true", "--Portal:ValidateServices=true"]);
 
         Assert.False(production.Services.GetRequiredService<FcmSandbox>().Enabled);
     }

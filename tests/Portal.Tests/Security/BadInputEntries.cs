@@ -133,8 +133,9 @@ public static class BadInputEntries
                     {
                         Assert.Equal($"{c.A.Id}|0|1|0|0|0|mall-app|enabled|1",
                             c.Query("""
-                                SELECT ClubId || '|' || (Id = 999999) || '|' || Version || '|' || (BannedUntil IS NOT NULL) || '|' || (AccountId = 'stolen-account')
-                                    || '|' || TestAccount || '|' || OptinChannel || '|' || SmsStatus || '|' || (ExternalCustomerId IS NULL)
+                                SELECT ClubId || '|' || CASE WHEN Id = 999999 THEN 1 ELSE 0 END || '|' || Version || '|' || CASE WHEN BannedUntil IS NOT NULL THEN 1 ELSE 0 END
+                                    || '|' || CASE WHEN AccountId = 'stolen-account' THEN 1 ELSE 0 END || '|' || CASE WHEN TestAccount THEN 1 ELSE 0 END
+                                    || '|' || OptinChannel || '|' || SmsStatus || '|' || CASE WHEN ExternalCustomerId IS NULL THEN 1 ELSE 0 END
                                 FROM Members WHERE Email = $e
                                 """, ("$e", email)));
                         return Task.CompletedTask;
@@ -263,8 +264,8 @@ public static class BadInputEntries
     private static async Task<(JsonObject, Func<HttpResponseMessage, Task>)> UpdateMassAssignment(CorpusContext c)
     {
         const string fields = """
-            SELECT Id || '|' || ClubId || '|' || IFNULL(BannedUntil, '-') || '|' || AccountId || '|' || TestAccount || '|' || IFNULL(ExternalCustomerId, '-')
-                || '|' || IFNULL(OptinChannel, '-') || '|' || CreatedAt || '|' || IFNULL(PasswordHash, '-')
+            SELECT Id || '|' || ClubId || '|' || COALESCE(CAST(BannedUntil AS TEXT), '-') || '|' || AccountId || '|' || CASE WHEN TestAccount THEN 1 ELSE 0 END
+                || '|' || COALESCE(ExternalCustomerId, '-') || '|' || COALESCE(OptinChannel, '-') || '|' || CreatedAt || '|' || COALESCE(PasswordHash, '-')
             FROM Members WHERE Id = $id
             """;
         var before = c.Query(fields, ("$id", c.UpdateTargetId));
@@ -290,7 +291,9 @@ public static class BadInputEntries
         async (c, _, response) =>
         {
             var id = fromResponse ? (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>() : c.UpdateTargetId;
-            return c.Query($"SELECT json_extract(PropertiesJson, '$.{key}') FROM Members WHERE Id = $id", ("$id", id));
+            return c.Query(c.Factory.Database.OnPostgres
+                ? $"SELECT CAST(PropertiesJson AS json) ->> '{key}' FROM Members WHERE Id = $id"
+                : $"SELECT json_extract(PropertiesJson, '$.{key}') FROM Members WHERE Id = $id", ("$id", id));
         };
 
     private static Dictionary<string, string> Route(CorpusContext c, params (string Name, string Value)[] values)
@@ -346,7 +349,7 @@ public static class BadInputEntries
                     return (extras, _ =>
                     {
                         Assert.Equal($"{c.A.Id}|{c.UpdateTargetId}|{DeviceTokenStatus.Active}|1",
-                            c.Query("SELECT ClubId || '|' || MemberId || '|' || Status || '|' || (InvalidReason IS NULL) FROM DeviceTokens WHERE Token = $t", ("$t", token)));
+                            c.Query("SELECT ClubId || '|' || MemberId || '|' || Status || '|' || CASE WHEN InvalidReason IS NULL THEN 1 ELSE 0 END FROM DeviceTokens WHERE Token = $t", ("$t", token)));
                         return Task.CompletedTask;
                     });
                 },

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Portal.Tests.Security;
 
 /// <summary>What corpus entries need to build requests: the app, club A's objects and fresh unique values.</summary>
@@ -23,14 +21,8 @@ public sealed class CorpusContext(SecurityWebFactory factory, long updateTargetI
     /// <summary>One value from the test database, with parameters (the values are the corpus's strange strings).</summary>
     public string? Query(string sql, params (string Name, object Value)[] parameters)
     {
-        using var connection = new SqliteConnection(Factory.Database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
+        using var connection = Factory.Database.Open();
+        using var command = Factory.Database.Command(connection, sql, parameters);
         return command.ExecuteScalar() is { } result and not DBNull ? Convert.ToString(result, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 }

@@ -1,27 +1,27 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Portal.Tests.Security;
 
 /// <summary>
 /// A hash of every row of every table, per table, to show that a rejected request wrote nothing. Left out: the
 /// migrations history, the audit log (security events such as refused requests are meant to be recorded there),
-/// "last used" stamps, and the wrong-try counter of one-time codes: a refused sign-in must count against the code.
+/// the Data Protection key ring, "last used" stamps, and the wrong-try counter of one-time codes: a refused sign-in must count against the code.
 /// </summary>
 public static class DatabaseFingerprint
 {
-    private static readonly HashSet<string> SkippedTables = ["__EFMigrationsHistory", "AuditRecords"];
+    // The Data Protection key ring (in the database on PostgreSQL) grows when the app first needs a key, whatever the request.
+    private static readonly HashSet<string> SkippedTables = ["__EFMigrationsHistory", "__EFMigrationsLock", "AuditRecords", "DataProtectionKeys"];
     private static readonly HashSet<string> SkippedColumns = ["LastUsedAt", "FailedAttempts"];
 
     public static IReadOnlyDictionary<string, string> Take(TestDatabase database)
     {
-        using var connection = new SqliteConnection(database.ConnectionString);
-        connection.Open();
+        using var connection = database.Open();
         var tables = new List<string>();
-        using (var list = connection.CreateCommand())
+        using (var list = database.Command(connection, database.OnPostgres
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
             using var reader = list.ExecuteReader();
             while (reader.Read())
             {
@@ -31,14 +31,14 @@ public static class DatabaseFingerprint
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var table in tables.Where(t => !SkippedTables.Contains(t)))
         {
+            // Rows hashed in sorted order, so the fingerprint does not depend on the order an engine returns them in.
             using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            select.CommandText = $"SELECT * FROM \"{table}\"";
             using var reader = select.ExecuteReader();
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var rows = 0;
+            var rows = new List<string>();
             while (reader.Read())
             {
-                rows++;
+                var row = new StringBuilder();
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     if (SkippedColumns.Contains(reader.GetName(i)))
@@ -48,11 +48,19 @@ public static class DatabaseFingerprint
                     var value = reader.IsDBNull(i) ? "\0null"
                         : reader.GetValue(i) is byte[] bytes ? Convert.ToHexString(bytes)
                         : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-                    hash.AppendData(Encoding.UTF8.GetBytes($"{reader.GetName(i)}={value}\u001f"));
+                    row.Append($"{reader.GetName(i)}={value}\u001f");
                 }
+                rows.Add(row.ToString());
+            }
+            rows.Sort(StringComparer.Ordinal);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var row in rows)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(row));
                 hash.AppendData("\u001e"u8);
             }
-            result[table] = $"{rows} rows, {Convert.ToHexString(hash.GetHashAndReset())[..16]}";
+            var count = rows.Count;
+            result[table] = $"{count} rows, {Convert.ToHexString(hash.GetHashAndReset())[..16]}";
         }
         return result;
     }

@@ -76,7 +76,7 @@ public class SecurityWebFactory : PortalWebFactory, IAsyncLifetime
         await services.GetRequiredService<DeviceTokenService>().RegisterAsync(club.Id, member.Id, new DeviceRegistration(deviceToken, "ios", $"install-{tag}", null));
 
         var db = services.GetRequiredService<PortalDbContext>();
-        var messageId = $"message-{tag}-{Guid.NewGuid():N}";
+        var messageId = $"message-{tag}-{Guid.NewGuid():N}"[..ColumnLengths.PublicId];
         db.PushSends.Add(new PushSend
         {
             ClubId = club.Id, MessageId = messageId, ContentJson = """{"Title":"Hello","Body":"Seeded"}""", Title = "Hello",

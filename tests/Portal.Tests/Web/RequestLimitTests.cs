@@ -15,7 +15,7 @@ public class RequestLimitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = PortalWebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", $"--ConnectionStrings:Portal={database.ConnectionString}", "--Portal:ValidateServices=true"]);
+        app = PortalWebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", .. database.ConnectionArguments, "--Portal:ValidateServices=true"]);
         await app.StartAsync();
         baseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await using var scope = app.Services.CreateAsyncScope();

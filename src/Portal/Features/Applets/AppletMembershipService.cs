@@ -54,7 +54,8 @@ public class AppletMembershipService(IDbContextFactory<PortalDbContext> dbFactor
         {
             return (JoinOutcome.AppletNotFound, null);
         }
-        var member = await db.Members.AsNoTracking().Where(m => m.AccountId == accountId && m.ClubId == clubId)
+        // No account id holds a NUL, and PostgreSQL refuses one even as a query parameter.
+        var member = accountId.Contains('\0') ? null : await db.Members.AsNoTracking().Where(m => m.AccountId == accountId && m.ClubId == clubId)
             .Select(m => new { m.Id, m.TestAccount }).SingleOrDefaultAsync(ct);
         if (member is null)
         {

@@ -23,7 +23,7 @@ public class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider
             db.AuditRecords.Add(ToRecord(action, actor, clubId, target, details));
             await db.SaveChangesAsync();
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             logger.LogError(e, "Could not record audit event {Action} by {ActorType} {ActorId}", action, actor.Type, actor.Id);
         }

@@ -55,5 +55,10 @@ public static class DeviceTokenRules
         {
             errors[field] = [PropertyErrorCodes.TooLong];
         }
+        else if (value is not null && value.Contains('\0'))
+        {
+            // As for member properties: PostgreSQL's text cannot hold NUL, so no engine is asked to store one.
+            errors[field] = [PropertyErrorCodes.InvalidString];
+        }
     }
 }

@@ -91,8 +91,9 @@ public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
             var text = query.Search.Trim();
             var email = text.ToLowerInvariant();
             var emailEnd = email + char.MaxValue;
-            var digits = MsisdnPrefix(text) ?? "\0";
-            var digitsEnd = digits + char.MaxValue;
+            // Not a phone number: an empty range (PostgreSQL text holds no NUL, so no "\0" sentinel).
+            var digits = MsisdnPrefix(text) ?? char.MaxValue.ToString();
+            var digitsEnd = MsisdnPrefix(text) is null ? digits : digits + char.MaxValue;
             var name = Member.SearchKey(text)!;
             var nameEnd = name + char.MaxValue;
             var id = long.TryParse(text, out var parsed) ? parsed : -1;

@@ -231,7 +231,10 @@ public class PushService(
         var sends = db.PushSends.AsNoTracking().Where(s => s.ClubId == clubId);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            sends = sends.Where(s => EF.Functions.Like(s.Title!, "%" + search.Trim() + "%") || s.MessageId == search.Trim());
+            // LIKE folds ASCII case on SQLite but on no engine beyond ASCII, and is case-sensitive on PostgreSQL: lower()
+            // on the column (ASCII on both with byte-order text) and an ASCII-lowered pattern match the same on both.
+            var pattern = "%" + AsciiLower(search.Trim()) + "%";
+            sends = sends.Where(s => EF.Functions.Like(s.Title!.ToLower(), pattern) || s.MessageId == search.Trim());
         }
         return await sends.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(take)
             .Select(s => new PushSendSummary(s.Id, s.MessageId, s.Title, s.TargetDescription, s.ValidateOnly, s.CreatedBy, s.CreatedAt, s.Total, s.Succeeded, s.Failed))
@@ -268,4 +271,12 @@ public class PushService(
             inner?.Report(result);
         }
     }
+
+    private static string AsciiLower(string text) => string.Create(text.Length, text, (chars, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            chars[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] + ('a' - 'A')) : source[i];
+        }
+    });
 }

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Features.Operations;
+
+/// <summary>SQLite: one file, WAL mode, the online backup API, the key ring in a folder beside the file.</summary>
+public sealed class SqliteEngine(string connectionString, string contentRoot) : DatabaseEngine(connectionString)
+{
+    public override PortalDatabaseProvider Provider => PortalDatabaseProvider.Sqlite;
+
+    public override string? DefaultKeysFolder =>
+        Path.Combine(Path.GetDirectoryName(new SqliteConnectionStringBuilder(ConnectionString).DataSource) is { Length: > 0 } dbFolder ? dbFolder : contentRoot, "keys");
+
+    public override async Task PrepareAsync(PortalDbContext db, CancellationToken ct)
+    {
+        // WAL lets readers (pages, API reads) go on while one writer commits; the setting is stored in the database
+        // file, so once is enough.
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteScalarAsync(ct);
+    }
+
+    /// <summary>SQLite's online backup: consistent even while the app is writing.</summary>
+    public override async Task BackupAsync(PortalDbContext db, string destination, CancellationToken ct)
+    {
+        var target = Path.GetFullPath(destination);
+        if (File.Exists(target))
+        {
+            throw new PortalValidationException("to", $"'{target}' already exists; choose a new file name.");
+        }
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new PortalValidationException("to", $"The folder '{folder}' does not exist.");
+        }
+
+        var source = (SqliteConnection)db.Database.GetDbConnection();
+        await source.OpenAsync(ct);
+        await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
+        await copy.OpenAsync(ct);
+        source.BackupDatabase(copy);
+    }
+}
