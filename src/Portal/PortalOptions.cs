@@ -31,4 +31,10 @@ public class PortalOptions
 
     /// <summary>Open Blazor circuits (browser tabs) one user may have at once; each holds server memory.</summary>
     public int MaxCircuitsPerUser { get; set; } = 20;
+
+    /// <summary>
+    /// How long an instance trusts an API key it has read (revoked keys included). A revoke on the Settings page takes
+    /// effect at once on its own instance; on other instances and after a CLI revoke, within this time.
+    /// </summary>
+    public TimeSpan ApiKeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(10);
 }

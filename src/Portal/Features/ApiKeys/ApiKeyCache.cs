@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
 
 namespace Portal.Features.ApiKeys;
 
 /// <summary>
-/// The API keys the vendor APIs saw lately, by prefix, for <see cref="Lifetime"/>: every app request presents one,
+/// The API keys the vendor APIs saw lately, by prefix, for <see cref="Lifetime"/> (<c>Portal:ApiKeyCacheLifetime</c>,
+/// 10 s by default): every app request presents one,
 /// and reading it from the database each time was a tenth of a token registration's CPU (bench/RESULTS.md, "Profile
 /// (issue 15)"). A revoke in this process forgets the key before it returns, so the next request reads the database
-/// again; a revoke by another process (the CLI) reaches a running server when the entry expires.
+/// again; a revoke by another process (the CLI, another instance) reaches a running server when the entry expires.
 /// </summary>
-public sealed class ApiKeyCache(TimeProvider clock)
+public sealed class ApiKeyCache(TimeProvider clock, IOptions<PortalOptions> options)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+    public TimeSpan Lifetime { get; } = options.Value.ApiKeyCacheLifetime;
 
     private readonly ConcurrentDictionary<string, Entry> byPrefix = new(StringComparer.Ordinal);
     private long generation;
