@@ -156,7 +156,7 @@ public class MemberTokenFlowTests(PortalWebFactory factory) : IClassFixture<Port
         Assert.Equal(0, factory.Database.Scalar($"SELECT COUNT(*) FROM Members WHERE Id = {id}"));
         Assert.Equal(0, factory.Database.Scalar($"SELECT COUNT(*) FROM MemberAccessTokens WHERE MemberId = {id}"));
         Assert.True(factory.Database.Scalar("SELECT COUNT(*) FROM ConsentChanges WHERE MemberId IS NULL") >= 1);
-        Assert.Equal(1, factory.Database.Scalar($"SELECT COUNT(*) FROM AuditRecords WHERE Action = 'member.deleted' AND Target = 'member:{id}' AND Channel = 'api' AND IFNULL(Details, '') NOT LIKE '%erase@%'"));
+        Assert.Equal(1, factory.Database.Scalar($"SELECT COUNT(*) FROM AuditRecords WHERE Action = 'member.deleted' AND Target = 'member:{id}' AND Channel = 'api' AND COALESCE(Details, '') NOT LIKE '%erase@%'"));
         Assert.Equal(460, (int)(await member.SendAsync(HttpMethod.Get, "/v3/test-mall/members/me")).StatusCode);
     }
 

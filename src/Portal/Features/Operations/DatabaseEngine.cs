@@ -31,6 +31,25 @@ public abstract class DatabaseEngine(string connectionString)
     public abstract Task BackupAsync(PortalDbContext db, string destination, CancellationToken ct);
 
     /// <summary>
+    /// The full path of a backup about to be written: never over an existing file (an older backup may be the only good
+    /// one), and into a folder that exists, so a typo fails before any work.
+    /// </summary>
+    protected static string NewBackupFile(string destination)
+    {
+        var target = Path.GetFullPath(destination);
+        if (File.Exists(target))
+        {
+            throw new PortalValidationException("to", $"'{target}' already exists; choose a new file name.");
+        }
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new PortalValidationException("to", $"The folder '{folder}' does not exist.");
+        }
+        return target;
+    }
+
+    /// <summary>
     /// Called after rows were copied in with their ids (<c>db copy</c>): engines that hand out ids from a sequence
     /// move it past the copied ones.
     /// </summary>

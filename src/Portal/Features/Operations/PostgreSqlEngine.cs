@@ -18,16 +18,7 @@ public sealed class PostgreSqlEngine(string connectionString) : DatabaseEngine(c
     /// </summary>
     public override async Task BackupAsync(PortalDbContext db, string destination, CancellationToken ct)
     {
-        var target = Path.GetFullPath(destination);
-        if (File.Exists(target))
-        {
-            throw new PortalValidationException("to", $"'{target}' already exists; choose a new file name.");
-        }
-        var folder = Path.GetDirectoryName(target)!;
-        if (!Directory.Exists(folder))
-        {
-            throw new PortalValidationException("to", $"The folder '{folder}' does not exist.");
-        }
+        var target = NewBackupFile(destination);
         var pgDump = FindOnPath("pg_dump")
             ?? throw new InvalidOperationException("db backup on PostgreSQL runs pg_dump, which is not on the PATH. Install PostgreSQL's "
                 + "client tools (Debian: apt-get install postgresql-client) or back up with your server's own tooling.");

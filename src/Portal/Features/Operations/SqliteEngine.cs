@@ -25,16 +25,7 @@ public sealed class SqliteEngine(string connectionString, string contentRoot) : 
     /// <summary>SQLite's online backup: consistent even while the app is writing.</summary>
     public override async Task BackupAsync(PortalDbContext db, string destination, CancellationToken ct)
     {
-        var target = Path.GetFullPath(destination);
-        if (File.Exists(target))
-        {
-            throw new PortalValidationException("to", $"'{target}' already exists; choose a new file name.");
-        }
-        var folder = Path.GetDirectoryName(target)!;
-        if (!Directory.Exists(folder))
-        {
-            throw new PortalValidationException("to", $"The folder '{folder}' does not exist.");
-        }
+        var target = NewBackupFile(destination);
 
         var source = (SqliteConnection)db.Database.GetDbConnection();
         await source.OpenAsync(ct);
