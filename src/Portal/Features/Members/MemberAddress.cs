@@ -20,11 +20,6 @@ public sealed record MemberAddress(string Property, string? Text)
     /// <summary>As members are stored (lower-cased e-mail, E.164 digits), or null when it is not a valid one.</summary>
     public string? Normalized => IsEmail ? IdentityNormalizer.Email(Text) : IdentityNormalizer.Msisdn(Text);
 
-    /// <summary>The member(s) with this address: none when it is not valid.</summary>
-    public IQueryable<Member> Find(IQueryable<Member> members) => Normalized switch
-    {
-        null => members.Where(_ => false),
-        var value when IsEmail => members.Where(m => m.Email == value),
-        var value => members.Where(m => m.Msisdn == value),
-    };
+    /// <summary>The member(s) with this address, by the one lookup rule (<see cref="MemberIdentifier.Matching"/>): none when it is not valid.</summary>
+    public IQueryable<Member> Find(IQueryable<Member> members) => members.Matching(IsEmail ? MemberIdentifier.Email : MemberIdentifier.Msisdn, Text ?? "");
 }
