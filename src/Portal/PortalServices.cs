@@ -10,6 +10,12 @@ using Portal.Features.Members;
 using Portal.Features.Schema;
 using Portal.Features.Operations;
 using Portal.Features.Users;
+using Portal.Features.Consents;
+using Portal.Features.MemberPasswords;
+using Portal.Features.MemberTokens;
+using Portal.Features.MemberVerification;
+using Portal.Features.OneTimeCodes;
+using Portal.Features.Outbox;
 
 namespace Portal;
 

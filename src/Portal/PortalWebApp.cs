@@ -8,6 +8,7 @@ using Portal.Features.Clubs;
 using Portal.Features.Members;
 using Portal.Features.Operations;
 using MudBlazor.Services;
+using Portal.Features.Placewise;
 
 namespace Portal;
 

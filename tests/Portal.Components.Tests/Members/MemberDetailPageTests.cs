@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Account;
 using Portal.Features.Audit;
 using Portal.Features.Members;
+using Portal.Features.MemberPasswords;
+using Portal.Features.MemberVerification;
 
 namespace Portal.Components.Tests.Members;
 

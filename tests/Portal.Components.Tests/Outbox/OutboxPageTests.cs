@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Components.Tests.Infrastructure;
 using Portal.Features.Account;
-using Portal.Features.Members;
 using Portal.Features.Outbox;
 
 namespace Portal.Components.Tests.Outbox;

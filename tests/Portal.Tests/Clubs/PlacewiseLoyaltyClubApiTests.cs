@@ -5,10 +5,10 @@ using Portal.Data.Entities;
 using Portal.Features.ApiKeys;
 using Portal.Features.Audit;
 using Portal.Features.Clubs;
-using Portal.Features.Placewise;
 using Portal.Features.Schema;
 using Portal.Tests.Placewise;
 using Portal.Tests.Web;
+using Portal.Features.Members;
 
 namespace Portal.Tests.Clubs;
 

@@ -7,6 +7,7 @@ using Portal.Features.Audit;
 using Portal.Features.ApiKeys;
 using Portal.Tests.Placewise;
 using Portal.Tests.Web;
+using Portal.Features.Members;
 
 namespace Portal.Tests.Devices;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Data.Entities;
-using Portal.Features.Members;
+using Portal.Features.MemberPasswords;
 
 namespace Portal.Tests.Members;
 

@@ -4,9 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Audit;
 using Portal.Data.Entities;
 using Portal.Features.ApiKeys;
-using Portal.Features.Members;
 using Portal.Features.Schema;
 using Portal.Tests.Web;
+using Portal.Features.OneTimeCodes;
+using Portal.Features.Outbox;
 
 namespace Portal.Tests.Placewise;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Audit;
 using Portal.Features.Members;
 using Portal.Tests.Web;
+using Portal.Features.MemberTokens;
 
 namespace Portal.Tests.Placewise;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Audit;
 using Portal.Features.Schema;
 using Portal.Tests.Web;
+using Portal.Features.Members;
 
 namespace Portal.Tests.Placewise;
 

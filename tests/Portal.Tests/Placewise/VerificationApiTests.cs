@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Account;
 using Portal.Features.Audit;
 using Portal.Features.Members;
+using Portal.Features.OneTimeCodes;
 using static Portal.Tests.Placewise.MemberCodesWebFactory;
 
 namespace Portal.Tests.Placewise;

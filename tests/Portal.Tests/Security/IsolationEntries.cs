@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Portal.Features.Placewise;
 
 namespace Portal.Tests.Security;
 

@@ -10,6 +10,7 @@ using Portal.Features.Devices;
 using Portal.Features.Members;
 using Portal.Features.Users;
 using Portal.Tests.Web;
+using Portal.Features.MemberTokens;
 
 namespace Portal.Tests.Security;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Portal.Tests.Placewise;
+using Portal.Features.Placewise;
 
 namespace Portal.Tests.Web;
 

@@ -1,5 +1,5 @@
 using Portal.Features.Clubs;
-using Portal.Features.Members;
+using Portal.Features.MemberTokens;
 
 namespace Portal.Features.ApiKeys;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Portal.Features.Placewise;
+using Portal.Features.Members;
 
 namespace Portal.Features.Clubs;
 

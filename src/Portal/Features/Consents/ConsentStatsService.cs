@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Members;
 
 namespace Portal.Features.Consents;
 

@@ -1,5 +1,6 @@
 using Portal.Data.Entities;
 using Portal.Features.Schema;
+using Portal.Features.Outbox;
 
 namespace Portal.Features.Members;
 

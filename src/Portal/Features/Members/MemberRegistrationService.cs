@@ -1,5 +1,7 @@
 using Portal.Data.Entities;
 using Portal.Features.Schema;
+using Portal.Features.MemberPasswords;
+using Portal.Features.OneTimeCodes;
 
 namespace Portal.Features.Members;
 

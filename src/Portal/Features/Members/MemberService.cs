@@ -7,6 +7,9 @@ using Portal.Data.Entities;
 using Portal.Features.Account;
 using Portal.Features.Audit;
 using Portal.Features.Schema;
+using Portal.Features.Consents;
+using Portal.Features.MemberPasswords;
+using Portal.Features.Outbox;
 
 namespace Portal.Features.Members;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Features.Members;
 using Portal.Features.Schema;
+using Portal.Features.Consents;
 
 namespace Portal.Features.Operations;
 

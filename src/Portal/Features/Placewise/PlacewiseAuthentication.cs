@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Portal.Features.ApiKeys;
 using Portal.Features.Members;
+using Portal.Features.MemberTokens;
 
 namespace Portal.Features.Placewise;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Portal.Features.Members;
 
 namespace Portal.Features.Placewise;
 

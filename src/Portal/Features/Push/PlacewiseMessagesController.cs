@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Features.Placewise;
+using Portal.Features.Members;
 
 namespace Portal.Features.Push;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Data.Entities;
 
-namespace Portal.Features.Members;
+namespace Portal.Features.MemberPasswords;
 
 /// <summary>
 /// Members' password hashes (ASP.NET Core Identity's PBKDF2, unchanged), computed at most <see cref="Concurrency"/> at a

@@ -3,8 +3,10 @@ using Portal.OpenApi;
 using Portal.Features.ApiKeys;
 using Portal.Features.Members;
 using Portal.Features.Schema;
+using Portal.Features.Outbox;
+using Portal.Features.Placewise;
 
-namespace Portal.Features.Placewise;
+namespace Portal.Features.OneTimeCodes;
 
 /// <summary>
 /// Placewise "Registration Password" and "One Time Password" senders. Codes go through the outbox (SMS or

@@ -3,8 +3,9 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Outbox;
 
-namespace Portal.Features.Members;
+namespace Portal.Features.OneTimeCodes;
 
 /// <summary>
 /// Short numeric codes sent by SMS or e-mail: registration passwords (prove a channel before joining), one-time

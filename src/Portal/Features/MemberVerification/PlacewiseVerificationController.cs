@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.OpenApi;
 using Portal.Features.Audit;
-using Portal.Features.Members;
 using Portal.Features.Schema;
+using Portal.Features.Placewise;
 
-namespace Portal.Features.Placewise;
+namespace Portal.Features.MemberVerification;
 
 /// <summary>
 /// Placewise "Verification" (seed 000, Member › Verification): Send Verification Email / SMS, Verify Email /

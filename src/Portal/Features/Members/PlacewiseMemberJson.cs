@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Portal.Features.Members;
 using Portal.Features.Schema;
 
-namespace Portal.Features.Placewise;
+namespace Portal.Features.Members;
 
 /// <summary>
 /// The member JSON of Placewise's "Create Member" example, field for field, plus Portal's <c>account_id</c>, <c>email_verified</c> and <c>msisdn_verified</c>. Member timestamps carry the

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
+using Portal.Features.Members;
+using Portal.Features.OneTimeCodes;
 
-namespace Portal.Features.Members;
+namespace Portal.Features.MemberPasswords;
 
 /// <summary>How a password change or reset ended.</summary>
 public enum MemberPasswordOutcome

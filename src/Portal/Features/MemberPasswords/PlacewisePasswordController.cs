@@ -4,8 +4,9 @@ using Portal.Features.ApiKeys;
 using Portal.Features.Audit;
 using Portal.Features.Members;
 using Portal.Features.Schema;
+using Portal.Features.Placewise;
 
-namespace Portal.Features.Placewise;
+namespace Portal.Features.MemberPasswords;
 
 /// <summary>
 /// Placewise "Password" (seed 000, Member › Password): Update Password, Send Password Reset Token, Reset Password.

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.OpenApi;
 using Portal.Features.ApiKeys;
-using Portal.Features.Members;
+using Portal.Features.Placewise;
 
-namespace Portal.Features.Placewise;
+namespace Portal.Features.MemberTokens;
 
 /// <summary>Placewise member authentication: OAuth token, revoke and token info.</summary>
 [Route("v3/{loyalty_club_slug}/members/oauth")]

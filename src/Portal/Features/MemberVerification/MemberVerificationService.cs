@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
+using Portal.Features.Members;
+using Portal.Features.OneTimeCodes;
+using Portal.Features.Outbox;
 
-namespace Portal.Features.Members;
+namespace Portal.Features.MemberVerification;
 
 /// <summary>What a member can verify: their e-mail address (by e-mail) or their mobile number (by SMS).</summary>
 public enum VerifiableAddress

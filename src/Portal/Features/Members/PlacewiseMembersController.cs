@@ -5,8 +5,9 @@ using Portal.Data;
 using Portal.Features.ApiKeys;
 using Portal.Features.Members;
 using Portal.Features.Schema;
+using Portal.Features.Placewise;
 
-namespace Portal.Features.Placewise;
+namespace Portal.Features.Members;
 
 /// <summary>Placewise member API v3 (seed documents 000 and 001): create members and show the club schema.</summary>
 [Route("v3/{loyalty_club_slug}")]

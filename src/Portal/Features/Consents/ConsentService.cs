@@ -3,7 +3,7 @@ using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Schema;
 
-namespace Portal.Features.Members;
+namespace Portal.Features.Consents;
 
 /// <summary>
 /// Records consent answers: the current state per member and one history row per change, in the caller's

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portal.Features.Schema;
 
-namespace Portal.Features.Members;
+namespace Portal.Features.Consents;
 
 /// <summary>Reads consent answers as Placewise sends them: <c>{"key": true}</c> or <c>{"key": {"status": true}}</c>.</summary>
 public static class ConsentInput

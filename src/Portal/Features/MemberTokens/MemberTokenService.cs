@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 
-namespace Portal.Features.Members;
+namespace Portal.Features.MemberTokens;
 
 /// <summary>
 /// OAuth tokens of members ("TokenMember"): opaque random strings, stored as SHA-256 hashes. Access tokens

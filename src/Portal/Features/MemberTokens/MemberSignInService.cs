@@ -1,4 +1,7 @@
-namespace Portal.Features.Members;
+using Portal.Features.Members;
+using Portal.Features.OneTimeCodes;
+
+namespace Portal.Features.MemberTokens;
 
 /// <summary>How a password sign-in ended; <see cref="MemberSignInService.SignInAsync"/> says which.</summary>
 public enum MemberSignInOutcome

@@ -1,7 +1,7 @@
 using Portal.Data;
 using Portal.Data.Entities;
 
-namespace Portal.Features.Members;
+namespace Portal.Features.Outbox;
 
 /// <summary>
 /// Puts outgoing SMS and e-mail into the outbox table, in the caller's context so a message exists only if

@@ -1,4 +1,4 @@
-namespace Portal.Features.Members;
+namespace Portal.Features.Consents;
 
 /// <summary>One consent change as the member page shows it.</summary>
 public record ConsentHistoryEntry(string Key, string Title, int Version, bool? OldStatus, bool NewStatus, DateTime ChangedAt,
