@@ -14,7 +14,7 @@ namespace Portal.Tests.Web;
 
 /// <summary>
 /// The SQL round trips of the app API's hot calls, whole requests on the real app (authentication included): an app
-/// re-registering its token at start-up, the Centrapay list, and the API key, which is read once and then served from
+/// re-registering its token at start-up, show member, the Centrapay list, and the API key, which is read once and then served from
 /// memory until it is revoked.
 /// </summary>
 public class HotPathRoundTripTests(SqlCountingWebFactory factory) : IClassFixture<SqlCountingWebFactory>
@@ -78,6 +78,28 @@ public class HotPathRoundTripTests(SqlCountingWebFactory factory) : IClassFixtur
         // The member token, then the one UPDATE of the token's last-seen time; the club and the client token come from memory.
         var commands = RequestCommands(sql);
         Assert.True(commands.Count <= 2, Described(commands));
+    }
+
+    [Fact]
+    public async Task ShowMemberTakesThreeSqlRoundTripsWithTheKeyClubAndSchemaInMemory()
+    {
+        var key = await KeyAsync();
+        var api = new PlacewiseApi(factory.CreateBrowserlessClient(), key);
+        var created = await api.CreateMemberAsync(JsonNode.Parse("""{"properties":{"email":"show.path@example.no"},"password":"show-path-password-1"}""")!.AsObject());
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var id = (await PlacewiseApi.JsonAsync(created))["id"]!.GetValue<long>();
+        var first = await api.SendAsync(HttpMethod.Get, $"/v3/test-mall/members/{id}");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        var sql = factory.Sql;
+        sql.Reset();
+        var again = await api.SendAsync(HttpMethod.Get, $"/v3/test-mall/members/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        // The member, its consents and whether it has a push token; the key, the club and the club's schema come from memory.
+        var commands = RequestCommands(sql);
+        Assert.True(commands.Count == 3, Described(commands));
     }
 
     [Fact]
