@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
+using Portal.Features.Members;
 using Portal.Features.Schema;
 
 namespace Portal.Tests.Schema;
@@ -42,6 +44,9 @@ public class ClubSchemaCacheTests : IAsyncLifetime
     // A scope per call, as a request or a page action has.
     private static ClubSchemaService Schemas(WebApplication host) =>
         host.Services.CreateScope().ServiceProvider.GetRequiredService<ClubSchemaService>();
+
+    private static MemberService Members(WebApplication host) =>
+        host.Services.CreateScope().ServiceProvider.GetRequiredService<MemberService>();
 
     private Task<ClubSchema?> ReadAsync(WebApplication host) => Schemas(host).GetAsync(clubId);
 
@@ -113,6 +118,24 @@ public class ClubSchemaCacheTests : IAsyncLifetime
         Assert.Null((await ReadAsync(instance))!.Consent("from_elsewhere"));
         clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal("Elsewhere", (await ReadAsync(instance))!.Consent("from_elsewhere")!.Title);
+    }
+
+    [Fact]
+    public async Task AMembersAnswerToAConsentDefinedOnAnotherInstanceIsShownAtOnce()
+    {
+        Assert.Null((await ReadAsync(instance))!.Consent("from_elsewhere"));
+        await Schemas(otherInstance).SaveConsentAsync(clubId, "from_elsewhere", "Elsewhere", "Saved on the other instance", true, Actor.System);
+        var member = (await Members(otherInstance).CreateAsync(clubId, new MemberDraft
+        {
+            Properties = new JsonObject { ["email"] = "elsewhere@example.no" },
+            Consents = new JsonObject { ["newsletter"] = true, ["from_elsewhere"] = false },
+        }, Actor.Import)).Value!;
+
+        // This instance still holds the schema without the new consent; the member's answer to it makes it read again.
+        var shown = (await Members(instance).FindAsync(clubId, member.Id))!;
+
+        Assert.Equal([("from_elsewhere", false), ("newsletter", true)], shown.Consents.Select(c => (c.Key, c.Value.Status)).Order().ToArray());
+        Assert.NotNull((await ReadAsync(instance))!.Consent("from_elsewhere"));
     }
 
     [Fact]

@@ -34,6 +34,16 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
         return schema;
     }
 
+    /// <summary>
+    /// The club's schema read from the database now, for a reader that found something newer than the schema in
+    /// memory (a consent defined on another instance); it replaces the one in memory.
+    /// </summary>
+    public Task<ClubSchema?> ReloadAsync(int clubId, CancellationToken ct = default)
+    {
+        cache.Forget(clubId);
+        return GetAsync(clubId, ct);
+    }
+
     private async Task<ClubSchema?> ReadAsync(int clubId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
