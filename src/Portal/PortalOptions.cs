@@ -37,4 +37,10 @@ public class PortalOptions
     /// effect at once on its own instance; on other instances and after a CLI revoke, within this time.
     /// </summary>
     public TimeSpan ApiKeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long an instance trusts a club's member schema (properties, consent definitions, default language) it has
+    /// read. A change on the Settings page is seen at once on its own instance; on other instances, within this time.
+    /// </summary>
+    public TimeSpan ClubSchemaCacheLifetime { get; set; } = TimeSpan.FromSeconds(10);
 }

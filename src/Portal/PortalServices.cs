@@ -74,6 +74,7 @@ public static class PortalServices
         services.AddScoped<DatabaseCopy>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ClubSchemaService>();
+        services.AddSingleton<ClubSchemaCache>();
         services.AddSingleton<ConsentService>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();

@@ -7,6 +7,7 @@ using Portal.Features.ApiKeys;
 using Portal.Features.Applets;
 using Portal.Features.Audit;
 using Portal.Features.Members;
+using Portal.Features.Schema;
 using Portal.Tests.Devices;
 using Portal.Tests.Placewise;
 
@@ -14,7 +15,7 @@ namespace Portal.Tests.Web;
 
 /// <summary>
 /// The SQL round trips of the app API's hot calls, whole requests on the real app (authentication included): an app
-/// re-registering its token at start-up, the Centrapay list, and the API key, which is read once and then served from
+/// re-registering its token at start-up, show member, the Centrapay list, and the API key, which is read once and then served from
 /// memory until it is revoked.
 /// </summary>
 public class HotPathRoundTripTests(SqlCountingWebFactory factory) : IClassFixture<SqlCountingWebFactory>
@@ -78,6 +79,39 @@ public class HotPathRoundTripTests(SqlCountingWebFactory factory) : IClassFixtur
         // The member token, then the one UPDATE of the token's last-seen time; the club and the client token come from memory.
         var commands = RequestCommands(sql);
         Assert.True(commands.Count <= 2, Described(commands));
+    }
+
+    [Fact]
+    public async Task ShowMemberTakesOneSqlRoundTripWithTheKeyClubAndSchemaInMemory()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var schemas = scope.ServiceProvider.GetRequiredService<ClubSchemaService>();
+            await schemas.SaveConsentAsync(ClubId, "show_news", "News", "News by e-mail", true, Actor.System);
+            await schemas.SaveConsentAsync(ClubId, "show_sms", "SMS offers", "Offers by SMS", true, Actor.System);
+        }
+        var key = await KeyAsync();
+        var api = new PlacewiseApi(factory.CreateBrowserlessClient(), key);
+        var created = await api.CreateMemberAsync(JsonNode.Parse("""
+            {"properties":{"email":"show.path@example.no"},"password":"show-path-password-1","consents":{"show_news":true,"show_sms":false}}
+            """)!.AsObject());
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var id = (await PlacewiseApi.JsonAsync(created))["id"]!.GetValue<long>();
+        var first = await api.SendAsync(HttpMethod.Get, $"/v3/test-mall/members/{id}");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        var sql = factory.Sql;
+        sql.Reset();
+        var again = await api.SendAsync(HttpMethod.Get, $"/v3/test-mall/members/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        var consents = (await PlacewiseApi.JsonAsync(again))["consents"]!.AsObject();
+        Assert.Equal([("show_news", true), ("show_sms", false)], consents.Select(c => (c.Key, c.Value!["status"]!.GetValue<bool>())).ToArray());
+        // The member with its consents and whether it has a push token in one statement; the key, the club and the club's
+        // schema come from memory.
+        var commands = RequestCommands(sql);
+        Assert.True(commands.Count == 1, Described(commands));
     }
 
     [Fact]

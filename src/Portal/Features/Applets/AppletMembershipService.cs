@@ -172,22 +172,50 @@ public class AppletMembershipService(IDbContextFactory<PortalDbContext> dbFactor
         return after is not null;
     }
 
+    // The Centrapay list is the app API's hottest read: compiled, its two shapes (first page, page after a key) skip EF's
+    // per-call parameter extraction and translation-cache lookup (bench/RESULTS.md, "Profile").
+    private static readonly Func<PortalDbContext, int, string, int, IAsyncEnumerable<MembershipWithApplet>> FirstPageIfAccountExists =
+        EF.CompileAsyncQuery((PortalDbContext db, int clubId, string accountId, int take) => db.AppletMemberships.AsNoTracking()
+            .Where(m => m.AccountId == accountId && m.ClubId == clubId)
+            .Where(m => db.Members.Any(x => x.AccountId == accountId && x.ClubId == clubId))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(take)
+            .Select(m => new MembershipWithApplet { Membership = m, Applet = m.Applet! }));
+
+    private static readonly Func<PortalDbContext, int, string, DateTime, string, int, IAsyncEnumerable<MembershipWithApplet>> NextPageIfAccountExists =
+        EF.CompileAsyncQuery((PortalDbContext db, int clubId, string accountId, DateTime created, string afterId, int take) => db.AppletMemberships.AsNoTracking()
+            .Where(m => m.AccountId == accountId && m.ClubId == clubId)
+            .Where(m => db.Members.Any(x => x.AccountId == accountId && x.ClubId == clubId))
+            .Where(m => m.CreatedAt > created || (m.CreatedAt == created && string.Compare(m.Id, afterId) > 0))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(take)
+            .Select(m => new MembershipWithApplet { Membership = m, Applet = m.Applet! }));
+
     private async Task<(IReadOnlyList<AppletMembershipView> Items, string? NextPageKey)> PageAsync(PortalDbContext db, int clubId, string accountId,
         (DateTime Created, string Id)? after, int limit, bool onlyIfAccountExists, CancellationToken ct)
     {
-        var memberships = db.AppletMemberships.AsNoTracking().Where(m => m.AccountId == accountId && m.ClubId == clubId);
+        List<MembershipWithApplet> page;
         if (onlyIfAccountExists)
         {
-            memberships = memberships.Where(m => db.Members.Any(x => x.AccountId == accountId && x.ClubId == clubId));
+            var rows = after is { } at
+                ? NextPageIfAccountExists(db, clubId, accountId, at.Created, at.Id, limit + 1)
+                : FirstPageIfAccountExists(db, clubId, accountId, limit + 1);
+            page = new List<MembershipWithApplet>(limit + 1);
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                page.Add(row);
+            }
         }
-        if (after is { } position)
+        else
         {
-            var (created, afterId) = position;
-            memberships = memberships.Where(m => m.CreatedAt > created || (m.CreatedAt == created && string.Compare(m.Id, afterId) > 0));
+            var memberships = db.AppletMemberships.AsNoTracking().Where(m => m.AccountId == accountId && m.ClubId == clubId);
+            if (after is { } position)
+            {
+                var (created, afterId) = position;
+                memberships = memberships.Where(m => m.CreatedAt > created || (m.CreatedAt == created && string.Compare(m.Id, afterId) > 0));
+            }
+            page = await memberships.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(limit + 1)
+                .Select(m => new MembershipWithApplet { Membership = m, Applet = m.Applet! })
+                .ToListAsync(ct);
         }
-        var page = await memberships.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(limit + 1)
-            .Select(m => new MembershipWithApplet { Membership = m, Applet = m.Applet! })
-            .ToListAsync(ct);
         var items = page.Take(limit).Select(ToView).ToList();
         var next = page.Count > limit ? WritePageKey(accountId, items[^1].CreatedAt, items[^1].Id) : null;
         return (items, next);

@@ -388,18 +388,43 @@ public class MemberService(
     /// <summary>The member with its consents, or null when it is not a member of this club.</summary>
     public async Task<MemberView?> FindAsync(int clubId, long memberId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var member = await db.Members.AsNoTracking()
-            .Include(m => m.Consents).ThenInclude(c => c.Definition)
-            // One query per table: joined in one, SQLite materialises every member's consents before filtering.
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(m => m.Id == memberId && m.ClubId == clubId, ct);
-        if (member is null)
+        var schema = await schemas.GetAsync(clubId, ct);
+        if (schema is null)
         {
             return null;
         }
-        var hasPushToken = await db.DeviceTokens.AnyAsync(t => t.MemberId == memberId && t.Status == DeviceTokenStatus.Active, ct);
-        return MemberView.From(member, hasPushToken);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One statement for show member (the hot read of the app API). The consents come without their definitions,
+        // whose keys the club's schema already holds: joining the definitions in makes SQLite materialise every
+        // member's consents before it picks this member's (why Include needed a split query here).
+        var found = await db.Members.AsNoTracking()
+            .Where(m => m.Id == memberId && m.ClubId == clubId)
+            .Select(m => new
+            {
+                Member = m,
+                // In definition order, the order the key's index gives (and the answer always had).
+                Consents = m.Consents.OrderBy(c => c.ConsentDefinitionId).Select(c => new { c.ConsentDefinitionId, c.Status, c.UpdatedAt }).ToList(),
+                HasPushToken = db.DeviceTokens.Any(t => t.MemberId == m.Id && t.Status == DeviceTokenStatus.Active),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+        if (found.Consents.Any(c => schema.ConsentById(c.ConsentDefinitionId) is null))
+        {
+            // A consent defined since this instance read the schema (on another instance): read it now.
+            schema = await schemas.ReloadAsync(clubId, ct) ?? schema;
+        }
+        var consents = new Dictionary<string, MemberConsentView>(found.Consents.Count, StringComparer.Ordinal);
+        foreach (var consent in found.Consents)
+        {
+            if (schema.ConsentById(consent.ConsentDefinitionId) is { } definition)
+            {
+                consents[definition.Key] = new MemberConsentView(consent.Status, consent.UpdatedAt);
+            }
+        }
+        return MemberView.From(found.Member, consents, found.HasPushToken);
     }
 
     /// <summary>

@@ -27,11 +27,16 @@ public record MemberView(
     /// A member with an active push token whose push channel is not switched off. Push follows the devices:
     /// without an active token nothing can be delivered, whatever the member chose.
     /// </summary>
-    public static MemberView From(Member member, bool hasPushToken) => new(
-        member.Id, member.ClubId,
-        JsonNode.Parse(member.PropertiesJson)?.AsObject() ?? [],
+    public static MemberView From(Member member, bool hasPushToken) => From(member,
         member.Consents.Where(c => c.Definition is not null)
             .ToDictionary(c => c.Definition!.Key, c => new MemberConsentView(c.Status, c.UpdatedAt), StringComparer.Ordinal),
+        hasPushToken);
+
+    /// <summary>The member with its consent answers by consent key, read apart from it.</summary>
+    public static MemberView From(Member member, IReadOnlyDictionary<string, MemberConsentView> consents, bool hasPushToken) => new(
+        member.Id, member.ClubId,
+        JsonNode.Parse(member.PropertiesJson)?.AsObject() ?? [],
+        consents,
         member.SmsStatus, member.EmailStatus,
         hasPushToken && member.PushStatus == ChannelStatus.Enabled ? ChannelStatus.Enabled : ChannelStatus.Disabled,
         member.OptinChannel, member.OptinSubchannel,

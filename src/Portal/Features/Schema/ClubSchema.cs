@@ -6,4 +6,6 @@ public record ClubSchema(int ClubId, string DefaultLanguage, IReadOnlyList<Schem
     public SchemaProperty? Property(string key) => Properties.FirstOrDefault(p => p.Key == key);
 
     public SchemaConsent? Consent(string key) => Consents.FirstOrDefault(c => c.Key == key);
+
+    public SchemaConsent? ConsentById(int id) => Consents.FirstOrDefault(c => c.Id == id);
 }

@@ -10,14 +10,41 @@ namespace Portal.Features.Schema;
 
 /// <summary>
 /// Reads and edits a club's member schema and consent definitions. Edits check the actor's
-/// <see cref="PortalPermission.ManageSettings"/> and commit their audit record with the change.
+/// <see cref="PortalPermission.ManageSettings"/> and commit their audit record with the change. Reads come from
+/// <see cref="ClubSchemaCache"/>; every edit here forgets the club's schema there once it has committed.
 /// </summary>
-public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFactory, ClubSchemaCache cache, AuditLog audit, TimeProvider clock)
 {
     [GeneratedRegex("^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")]
     private static partial Regex SnakeCase();
 
+    /// <summary>The club's schema, from memory when read less than <see cref="ClubSchemaCache.Lifetime"/> ago; null for no such club.</summary>
     public async Task<ClubSchema?> GetAsync(int clubId, CancellationToken ct = default)
+    {
+        if (cache.Find(clubId) is { } cached)
+        {
+            return cached;
+        }
+        var readAt = cache.Generation;
+        var schema = await ReadAsync(clubId, ct);
+        if (schema is not null)
+        {
+            cache.Remember(schema, readAt);
+        }
+        return schema;
+    }
+
+    /// <summary>
+    /// The club's schema read from the database now, for a reader that found something newer than the schema in
+    /// memory (a consent defined on another instance); it replaces the one in memory.
+    /// </summary>
+    public Task<ClubSchema?> ReloadAsync(int clubId, CancellationToken ct = default)
+    {
+        cache.Forget(clubId);
+        return GetAsync(clubId, ct);
+    }
+
+    private async Task<ClubSchema?> ReadAsync(int clubId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var language = await db.Clubs.AsNoTracking().Where(c => c.Id == clubId).Select(c => c.DefaultLanguage).FirstOrDefaultAsync(ct);
@@ -31,7 +58,8 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
             .OrderBy(c => c.Id)
             .Select(c => new SchemaConsent(c.Id, c.Key, c.Title, c.Description, c.Version, c.Active, c.Kind))
             .ToListAsync(ct);
-        return new ClubSchema(clubId, language, properties.Select(ToSchemaProperty).ToList(), consents);
+        // Arrays: one instance is shared by every request that reads the schema from the cache.
+        return new ClubSchema(clubId, language, properties.Select(ToSchemaProperty).ToArray(), consents.ToArray());
     }
 
     /// <summary>Adds a property, or changes an existing one's label, type, choices and required flag.</summary>
@@ -81,6 +109,7 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
         property.ChoicesJson = MemberPropertyType.HasChoices(type) ? JsonSerializer.Serialize(cleanChoices) : null;
         audit.Add(db, AuditActions.SchemaChanged, actor, clubId, $"property:{key}", existing is null ? "added" : "edited");
         await db.SaveChangesAsync(ct);
+        cache.Forget(clubId);
         return true;
     }
 
@@ -101,6 +130,7 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
         db.MemberProperties.Remove(property);
         audit.Add(db, AuditActions.SchemaChanged, actor, clubId, $"property:{key}", "removed");
         await db.SaveChangesAsync(ct);
+        cache.Forget(clubId);
         return true;
     }
 
@@ -161,6 +191,7 @@ public partial class ClubSchemaService(IDbContextFactory<PortalDbContext> dbFact
         }
         audit.Add(db, AuditActions.ConsentDefinitionSaved, actor, clubId, $"consent:{key}", consent is null ? "added" : "edited");
         await db.SaveChangesAsync(ct);
+        cache.Forget(clubId);
         return true;
     }
 
