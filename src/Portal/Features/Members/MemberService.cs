@@ -385,6 +385,10 @@ public class MemberService(
             .ToListAsync(ct);
     }
 
+    /// <summary>The member with its consents found by id, e-mail or msisdn (normalised first), or null.</summary>
+    public async Task<MemberView?> FindByAsync(int clubId, string identifierType, string identifier, CancellationToken ct = default) =>
+        await FindIdAsync(clubId, identifierType, identifier, ct) is { } id ? await FindAsync(clubId, id, ct) : null;
+
     /// <summary>The member with its consents, or null when it is not a member of this club.</summary>
     public async Task<MemberView?> FindAsync(int clubId, long memberId, CancellationToken ct = default)
     {

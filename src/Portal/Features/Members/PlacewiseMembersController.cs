@@ -9,7 +9,7 @@ using Portal.Features.Placewise;
 
 namespace Portal.Features.Members;
 
-/// <summary>Placewise member API v3 (seed documents 000 and 001): create members and show the club schema.</summary>
+/// <summary>Placewise member API v3 (seed documents 000 and 001): create, list, show, update and destroy members.</summary>
 [Route("v3/{loyalty_club_slug}")]
 [Produces("application/json")]
 [Tags("Placewise members")]
@@ -286,12 +286,14 @@ public class PlacewiseMembersController(
     private async Task<IActionResult> ShowByAsync(string identifierType, string identifier, CancellationToken ct)
     {
         var club = PlacewiseClient.From(HttpContext).Club;
-        return await members.FindIdAsync(club.Id, identifierType, identifier, ct) is { } id ? await ShowAsync(club, id, ct) : MemberNotFound();
+        return await ShownAsync(club, await members.FindByAsync(club.Id, identifierType, identifier, ct), ct);
     }
 
-    private async Task<IActionResult> ShowAsync(Clubs.ClubSummary club, long id, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(Clubs.ClubSummary club, long id, CancellationToken ct) =>
+        await ShownAsync(club, await members.FindAsync(club.Id, id, ct), ct);
+
+    private async Task<IActionResult> ShownAsync(Clubs.ClubSummary club, MemberView? member, CancellationToken ct)
     {
-        var member = await members.FindAsync(club.Id, id, ct);
         if (member is null)
         {
             return MemberNotFound();
@@ -394,38 +396,5 @@ public class PlacewiseMembersController(
             return false;
         }
         return allowAboveDefault || value <= fallback;
-    }
-
-    /// <summary>Show Schema: the member properties and consents of the club.</summary>
-    /// <remarks>Client token with permit <c>BL:Api:Schema:Show</c>. Answers <c>{"default_language", "properties":[...], "consents":[...]}</c>.</remarks>
-    [HttpGet("schema")]
-    [PlacewiseClient(ApiPermits.SchemaShow)]
-    [ProducesResponseType(typeof(PlacewiseSchemaDocument), StatusCodes.Status200OK)]
-    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status401Unauthorized)]
-    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status403Forbidden)]
-    [ProducesResponseType(typeof(PlacewiseErrorDocument), StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> ShowSchema(CancellationToken ct)
-    {
-        var client = PlacewiseClient.From(HttpContext);
-        var schema = (await schemas.GetAsync(client.Club.Id, ct))!;
-        return Ok(new JsonObject
-        {
-            ["default_language"] = schema.DefaultLanguage,
-            ["properties"] = new JsonArray(schema.Properties.Select(p => (JsonNode?)new JsonObject
-            {
-                ["key"] = p.Key,
-                ["label"] = p.Label,
-                ["type"] = p.Type,
-                ["required"] = p.Required,
-                ["choices"] = new JsonArray(p.Choices.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
-            }).ToArray()),
-            ["consents"] = new JsonArray(schema.Consents.Where(c => c.Active).Select(c => (JsonNode?)new JsonObject
-            {
-                ["key"] = c.Key,
-                ["title"] = c.Title,
-                ["description"] = c.Description,
-                ["version"] = c.Version,
-            }).ToArray()),
-        });
     }
 }
