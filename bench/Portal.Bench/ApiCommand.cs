@@ -8,9 +8,11 @@ using Portal.Testing;
 namespace Portal.Bench;
 
 /// <summary>
-/// <c>api --db FILE --scenario S</c>: the Portal executable (this build's configuration) on 127.0.0.1 against the seeded
-/// file, loaded by <see cref="LoadDriver"/>; then, in the same run, the <see cref="CeilingServer"/> on the same file with
-/// the same requests; then Portal / ceiling. Also the start-up time to the first 200 on /health.
+/// <c>api --db FILE --scenario S [--postgres CONNECTION_STRING] [--instances N]</c>: the Portal executable (this build's
+/// configuration) on 127.0.0.1 against the seeded file, or its PostgreSQL copy (<see cref="BenchTarget"/>), N processes
+/// on the one database, loaded by <see cref="LoadDriver"/>; then, in the same run, the <see cref="CeilingServer"/> (one
+/// process) on the same database with the same requests; then Portal / ceiling. Also the start-up time to the first 200
+/// on /health.
 /// </summary>
 public static class ApiCommand
 {
@@ -21,25 +23,28 @@ public static class ApiCommand
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
-        var db = Path.GetFullPath(args.String("db"));
+        var target = BenchTarget.FromArgs(args);
         var scenario = args.String("scenario");
         var connections = Math.Max(1, args.Int("connections", 32));
         var duration = TimeSpan.FromSeconds(args.Double("duration", 20));
         var warmup = TimeSpan.FromSeconds(args.Double("warmup", 3));
+        var instances = Math.Max(1, args.Int("instances", 1));
         args.EnsureAllUsed();
         if (!Scenarios.Contains(scenario))
         {
             throw new BenchUsageException($"--scenario must be one of {string.Join(", ", Scenarios)}.");
         }
-        var info = SeedInfo.Load(db);
-        var data = await ScenarioData.LoadAsync(db, info);
-        var run = await RunScenarioAsync(db, info, data, scenario, connections, warmup, duration);
+        var info = SeedInfo.Load(target.Db);
+        await target.PrepareAsync(info);
+        Console.WriteLine($"durability: {await target.DurabilityAsync()}");
+        var data = await ScenarioData.LoadAsync(target.Db, info);
+        var run = await RunScenarioAsync(target, info, data, scenario, connections, warmup, duration, instances);
         return run.Ok ? 0 : 1;
     }
 
     /// <summary>What one scenario measured: Portal, and in the same run the ceiling(s) with the same requests.</summary>
     public sealed record ScenarioRun(string Scenario, LoadResult Portal, LoadResult? Ceiling, LoadResult? HashingCeiling, TimeSpan Startup,
-        LoadResult? Beside = null)
+        LoadResult? Beside = null, string Engine = "SQLite", int Instances = 1)
     {
         public double? ShareOfCeiling => Ceiling is { } c ? Portal.RequestsPerSecond / c.RequestsPerSecond : null;
 
@@ -49,41 +54,46 @@ public static class ApiCommand
             && (HashingCeiling is null || HashingCeiling is { Requests: > 0, Errors: 0 }) && (Beside is null || Beside is { Requests: > 0, Errors: 0 });
     }
 
-    public static async Task<ScenarioRun> RunScenarioAsync(string db, SeedInfo info, ScenarioData data, string scenario, int connections, TimeSpan warmup, TimeSpan duration)
+    /// <summary>
+    /// One scenario: Portal (<paramref name="instances"/> processes), then unless <paramref name="measureCeiling"/> is
+    /// false the ceiling(s), one process, on the same database.
+    /// </summary>
+    public static async Task<ScenarioRun> RunScenarioAsync(BenchTarget target, SeedInfo info, ScenarioData data, string scenario, int connections,
+        TimeSpan warmup, TimeSpan duration, int instances = 1, bool measureCeiling = true)
     {
-        Console.WriteLine($"api {scenario}: {connections} connections, {warmup.TotalSeconds:0.#} s warm-up + {duration.TotalSeconds:0.#} s measured, " +
+        Console.WriteLine($"api {scenario} on {target.Engine} x{instances}: {connections} connections, {warmup.TotalSeconds:0.#} s warm-up + {duration.TotalSeconds:0.#} s measured, " +
             $"{info.Members:N0} members, {Environment.ProcessorCount} cores, load average before: {LoadAverage()}");
 
         LoadResult portal;
         LoadResult? ceiling = null, hashingCeiling = null, beside = null;
         TimeSpan startup;
-        await using (var app = await StartPortalAsync(db, info))
+        await using (var apps = await PortalInstances.StartAsync(target, info, instances))
         {
-            startup = app.StartupTime;
-            Console.WriteLine($"Portal ({BuildPaths.Configuration}) start-up to first 200 on /health: {startup.TotalMilliseconds:0} ms");
+            startup = apps.StartupTime;
+            Console.WriteLine($"Portal ({BuildPaths.Configuration}, {target.Engine}, {instances} process(es)) start-up to first 200 on /health: {startup.TotalMilliseconds:0} ms");
             if (scenario == RegisterDuringCreate)
             {
                 // Both at full load at once: the register-token figures are the ones the target is about.
-                var creates = MeasureAsync("creates", app.BaseUrl, "create-member", data, info, connections, warmup, duration);
-                var registers = MeasureAsync("Portal", app.BaseUrl, "register-token", data, info, connections, warmup, duration);
+                var creates = MeasureAsync("creates", apps.BaseUrls, "create-member", data, info, connections, warmup, duration);
+                var registers = MeasureAsync("Portal", apps.BaseUrls, "register-token", data, info, connections, warmup, duration);
                 portal = await registers;
                 beside = await creates;
             }
             else
             {
-                portal = await MeasureAsync("Portal", app.BaseUrl, scenario, data, info, connections, warmup, duration);
+                portal = await MeasureAsync("Portal", apps.BaseUrls, scenario, data, info, connections, warmup, duration);
             }
         }
-        if (scenario != RegisterDuringCreate)
+        if (measureCeiling && scenario != RegisterDuringCreate)
         {
-            ceiling = await MeasureCeilingAsync("ceiling", db, info, scenario, data, connections, warmup, duration, hashPasswords: false);
+            ceiling = await MeasureCeilingAsync("ceiling", target, info, scenario, data, connections, warmup, duration, hashPasswords: false);
         }
-        if (scenario == "create-member")
+        if (measureCeiling && scenario == "create-member")
         {
-            hashingCeiling = await MeasureCeilingAsync("hashing", db, info, scenario, data, connections, warmup, duration, hashPasswords: true);
+            hashingCeiling = await MeasureCeilingAsync("hashing", target, info, scenario, data, connections, warmup, duration, hashPasswords: true);
         }
-        var run = new ScenarioRun(scenario, portal, ceiling, hashingCeiling, startup, beside);
-        Console.WriteLine($"RESULT {scenario} c={connections}: Portal {portal.RequestsPerSecond:N0} req/s, p99 {portal.All.P99:0.0} ms, errors {portal.Errors}; " +
+        var run = new ScenarioRun(scenario, portal, ceiling, hashingCeiling, startup, beside, target.Engine, instances);
+        Console.WriteLine($"RESULT {scenario} {target.Engine} x{instances} c={connections}: Portal {portal.RequestsPerSecond:N0} req/s, p99 {portal.All.P99:0.0} ms, errors {portal.Errors}; " +
             (ceiling is null ? "" : $"ceiling {ceiling.RequestsPerSecond:N0} req/s, p99 {ceiling.All.P99:0.0} ms; Portal/ceiling = {run.ShareOfCeiling:P0}; ") +
             (hashingCeiling is null ? "" : $"hashing ceiling {hashingCeiling.RequestsPerSecond:N0} req/s, p99 {hashingCeiling.All.P99:0.0} ms; Portal/hashing ceiling = {run.ShareOfHashingCeiling:P0}; ") +
             (beside is null ? "" : $"beside it create-member {beside.RequestsPerSecond:N0} req/s, p99 {beside.All.P99:0.0} ms; ") +
@@ -95,34 +105,79 @@ public static class ApiCommand
         return run;
     }
 
-    private static async Task<LoadResult> MeasureCeilingAsync(string name, string db, SeedInfo info, string scenario, ScenarioData data,
+    private static async Task<LoadResult> MeasureCeilingAsync(string name, BenchTarget target, SeedInfo info, string scenario, ScenarioData data,
         int connections, TimeSpan warmup, TimeSpan duration, bool hashPasswords)
     {
-        await using var bare = await PortalProcess.StartAsync(Environment.ProcessPath!,
-            [CeilingServer.Verb, "--db", db, "--club", info.ClubId.ToString(CultureInfo.InvariantCulture), "--hash-passwords", hashPasswords ? "true" : "false"],
+        List<string> arguments = [CeilingServer.Verb, "--db", target.Db, "--club", info.ClubId.ToString(CultureInfo.InvariantCulture), "--hash-passwords", hashPasswords ? "true" : "false"];
+        if (target.PostgresConnectionString is { } postgres)
+        {
+            arguments.AddRange(["--postgres", postgres]);
+        }
+        await using var bare = await PortalProcess.StartAsync(Environment.ProcessPath!, arguments,
             new Dictionary<string, string?>(), Directory.GetCurrentDirectory(), "/health", TimeSpan.FromSeconds(120));
-        return await MeasureAsync(name, bare.BaseUrl, scenario, data, info, connections, warmup, duration);
+        return await MeasureAsync(name, [bare.BaseUrl], scenario, data, info, connections, warmup, duration);
     }
 
-    public static Task<PortalProcess> StartPortalAsync(string db, SeedInfo info, string? executable = null) => PortalProcess.StartAsync(executable ?? BuildPaths.PortalExecutable, [],
-        new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__Portal"] = PortalServicesHost.ConnectionString(db),
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Portal__SeedDemoData"] = "false",
-            ["Portal__DataProtectionKeysPath"] = info.DataProtectionKeysPath,
-            // The API limits guard against one misbehaving client; the bench is one client and address standing in for a
-            // whole app population, so it is lifted here (and only here).
-            ["RateLimits__ApiPerClientAddressPerMinute"] = "1000000000",
-            ["RateLimits__ApiPerMemberTokenPerMinute"] = "1000000000",
-            ["RateLimits__ApiPerAddressPerMinute"] = "1000000000",
-        },
-        Path.GetDirectoryName(executable ?? BuildPaths.PortalExecutable), "/health", TimeSpan.FromSeconds(120));
+    public static Task<PortalProcess> StartPortalAsync(string db, SeedInfo info, string? executable = null) =>
+        StartPortalAsync(BenchTarget.Sqlite(db), info, executable);
 
-    private static async Task<LoadResult> MeasureAsync(string name, Uri baseUrl, string scenario, ScenarioData data, SeedInfo info, int connections, TimeSpan warmup, TimeSpan duration)
+    public static Task<PortalProcess> StartPortalAsync(BenchTarget target, SeedInfo info, string? executable = null)
     {
-        var requests = await RequestsAsync(baseUrl, scenario, data, info, name);
-        var result = await LoadDriver.RunAsync(baseUrl, connections, warmup, duration, requests);
+        var environment = target.PortalEnvironment(info);
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["Portal__SeedDemoData"] = "false";
+        // The API limits guard against one misbehaving client; the bench is one client and address standing in for a
+        // whole app population, so it is lifted here (and only here).
+        environment["RateLimits__ApiPerClientAddressPerMinute"] = "1000000000";
+        environment["RateLimits__ApiPerMemberTokenPerMinute"] = "1000000000";
+        environment["RateLimits__ApiPerAddressPerMinute"] = "1000000000";
+        return PortalProcess.StartAsync(executable ?? BuildPaths.PortalExecutable, [], environment,
+            Path.GetDirectoryName(executable ?? BuildPaths.PortalExecutable), "/health", TimeSpan.FromSeconds(120));
+    }
+
+    /// <summary>
+    /// N Portal processes on one database, started one after the other (the first applies any pending migration, the
+    /// way a rolling start does); the start-up reported is the first one's.
+    /// </summary>
+    private sealed class PortalInstances : IAsyncDisposable
+    {
+        private readonly List<PortalProcess> processes = [];
+
+        public IReadOnlyList<Uri> BaseUrls => processes.Select(p => p.BaseUrl).ToList();
+
+        public TimeSpan StartupTime => processes[0].StartupTime;
+
+        public static async Task<PortalInstances> StartAsync(BenchTarget target, SeedInfo info, int count)
+        {
+            var instances = new PortalInstances();
+            try
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    instances.processes.Add(await StartPortalAsync(target, info));
+                }
+            }
+            catch
+            {
+                await instances.DisposeAsync();
+                throw;
+            }
+            return instances;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var process in processes)
+            {
+                await process.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<LoadResult> MeasureAsync(string name, IReadOnlyList<Uri> baseUrls, string scenario, ScenarioData data, SeedInfo info, int connections, TimeSpan warmup, TimeSpan duration)
+    {
+        var requests = await RequestsAsync(baseUrls[0], scenario, data, info, name);
+        var result = await LoadDriver.RunAsync(baseUrls, connections, warmup, duration, requests);
         Console.WriteLine($"{name,-8} {result.RequestsPerSecond,8:N0} req/s  {result.All}  errors {result.Errors} " +
             $"(status {string.Join(", ", result.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))})");
         foreach (var (label, stats) in result.ByLabel.Where(_ => result.ByLabel.Count > 1).OrderBy(l => l.Key))

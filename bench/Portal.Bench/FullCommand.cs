@@ -25,7 +25,7 @@ public static class FullCommand
             foreach (var scenario in ApiCommand.Scenarios)
             {
                 Console.WriteLine($"--- run {run} of {runs}");
-                results.Add(await ApiCommand.RunScenarioAsync(db, info, data, scenario, connections, warmup, duration));
+                results.Add(await ApiCommand.RunScenarioAsync(BenchTarget.Sqlite(db), info, data, scenario, connections, warmup, duration));
             }
         }
 

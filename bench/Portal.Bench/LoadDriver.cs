@@ -16,7 +16,9 @@ public sealed record LoadResult(double Seconds, long Requests, long Errors, Late
 
 /// <summary>
 /// A closed-loop HTTP load driver: C workers, each with its own keep-alive connection, each sending its next request as
-/// soon as the previous one is answered. Requests during the warm-up are sent but not counted.
+/// soon as the previous one is answered. Requests during the warm-up are sent but not counted. With several base
+/// addresses (several Portal instances on one database) the workers are spread over them in turn, as a load balancer
+/// without affinity would spread app connections.
 /// </summary>
 public static class LoadDriver
 {
@@ -32,10 +34,12 @@ public static class LoadDriver
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    public static async Task<LoadResult> RunAsync(Uri baseUrl, int connections, TimeSpan warmup, TimeSpan duration, Func<long, LoadRequest> next)
+    public static Task<LoadResult> RunAsync(Uri baseUrl, int connections, TimeSpan warmup, TimeSpan duration, Func<long, LoadRequest> next) =>
+        RunAsync([baseUrl], connections, warmup, duration, next);
+
+    public static async Task<LoadResult> RunAsync(IReadOnlyList<Uri> baseUrls, int connections, TimeSpan warmup, TimeSpan duration, Func<long, LoadRequest> next)
     {
         using var http = NewClient(connections);
-        http.BaseAddress = baseUrl;
         var samples = new ConcurrentBag<(string Label, double Ms)>();
         var statuses = new ConcurrentDictionary<int, long>();
         var errorSamples = new ConcurrentQueue<string>();
@@ -44,7 +48,7 @@ public static class LoadDriver
         var measureFrom = warmup;
         var end = warmup + duration;
 
-        async Task WorkerAsync()
+        async Task WorkerAsync(Uri baseUrl)
         {
             var local = new List<(string, double)>(4096);
             while (clock.Elapsed < end)
@@ -56,6 +60,7 @@ public static class LoadDriver
                 try
                 {
                     using var message = request.Create();
+                    message.RequestUri = new Uri(baseUrl, message.RequestUri!);
                     using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead);
                     status = (int)response.StatusCode;
                     if (!response.IsSuccessStatusCode)
@@ -91,7 +96,7 @@ public static class LoadDriver
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(WorkerAsync)));
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(i => Task.Run(() => WorkerAsync(baseUrls[i % baseUrls.Count]))));
         var all = samples.ToList();
         return new LoadResult(duration.TotalSeconds, counted, errors, new LatencyStats(all.Select(s => s.Ms)),
             all.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => new LatencyStats(g.Select(s => s.Ms))),

@@ -2,9 +2,17 @@ using Microsoft.Data.Sqlite;
 
 namespace Portal.Bench;
 
-/// <summary>Portal's own service registration (the CLI's host) over a given database file, for the in-process verbs.</summary>
+/// <summary>Portal's own service registration (the CLI's host) over a given database, for the in-process verbs.</summary>
 public static class PortalServicesHost
 {
+    /// <summary>Portal's services on the seeded file or its PostgreSQL copy, configured as the api verb runs Portal.</summary>
+    public static WebApplication Build(BenchTarget target, SeedInfo info)
+    {
+        var settings = target.PortalSettings(info);
+        settings["Portal:SeedDemoData"] = "false";
+        return PortalServices.BuildCliHost(settings, "Production");
+    }
+
     public static WebApplication Build(string db, string keysPath, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>

@@ -4,13 +4,15 @@ namespace Portal.Tests.Documentation;
 
 /// <summary>
 /// bench/README.md's commands, run through <c>bash -c</c> from the repository root: its build block as written, then
-/// every verb of its table with <c>$B</c> set as the README sets it. Only sizes and the database path are changed (see
-/// <see cref="TinySizes"/>), so the run takes a minute instead of an hour.
+/// every verb of its table with <c>$B</c> set as the README sets it. Only sizes, the database path and the PostgreSQL
+/// server are changed (see <see cref="TinySizes"/>), so the run takes minutes instead of an hour.
 /// </summary>
 [Collection(ReadmeCollection.Name)]
-public sealed class BenchReadmeCommandsTests : IDisposable
+public sealed partial class BenchReadmeCommandsTests(Portal.Tests.PostgreSql.PostgresServerFixture postgres)
+    : IDisposable, IClassFixture<Portal.Tests.PostgreSql.PostgresServerFixture>
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(6);
+    /// <summary>Per command; compare starts 18 servers (12 Portal processes, 6 ceilings), which on a busy machine takes minutes.</summary>
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// The README's sizes are for a real measurement (a million members, 20 s of load); these are bench/smoke.sh's
@@ -21,6 +23,7 @@ public sealed class BenchReadmeCommandsTests : IDisposable
         ("--members 1000000", "--members 3000"),
         ("--connections 32", "--connections 1"),
         ("--duration 20", "--duration 5 --warmup 1"),
+        ("--duration 10", "--duration 3 --warmup 1"),
         ("--runs 30", "--runs 3"),
         ("--runs 3", "--runs 1"),
         ("--runs 5", "--runs 1"),
@@ -32,9 +35,16 @@ public sealed class BenchReadmeCommandsTests : IDisposable
     /// <summary>The README's example database; the test writes nowhere outside its temporary folder.</summary>
     private const string WrittenDatabase = "/tmp/bench/portal.db";
 
-    private readonly TestDatabase folder = new();
+    private readonly TestDatabase folder = new(postgresServer: null);
 
-    public void Dispose() => folder.Dispose();
+    /// <summary>The README's PostgreSQL server is "yours": --postgres gets a fresh database on the test's server.</summary>
+    private readonly List<TestDatabase> postgresDatabases = [];
+
+    public void Dispose()
+    {
+        folder.Dispose();
+        postgresDatabases.ForEach(d => d.Dispose());
+    }
 
     [Fact]
     public async Task EveryBenchCommandWorksWithTinySizes()
@@ -61,6 +71,12 @@ public sealed class BenchReadmeCommandsTests : IDisposable
                 line = Regex.Replace(line, Regex.Escape(size) + @"(?=\s|$)", tiny);
                 sizesUsed.Add(size);
             }
+            if (PostgresOption().IsMatch(line))
+            {
+                var copyTarget = new TestDatabase(postgres.Server);
+                postgresDatabases.Add(copyTarget);
+                line = PostgresOption().Replace(line, $"--postgres \"{copyTarget.ConnectionString}\"", 1);
+            }
 
             var run = await ShellCommand.RunAsync($"{assignment}\n{line}", environment, CommandTimeout);
 
@@ -74,6 +90,11 @@ public sealed class BenchReadmeCommandsTests : IDisposable
                     break;
                 case "api":
                     Assert.True(run.Stdout.Contains("RESULT register-token"), report);
+                    break;
+                case "compare":
+                    // The PostgreSQL copy was made by Portal's db copy, and the table has both engines.
+                    Assert.True(run.Stdout.Contains("RESULT db-copy") && run.Stdout.Contains("## SQLite and PostgreSQL side by side: medians of 1 run(s)")
+                        && run.Stdout.Contains("| show-member | PostgreSQL |"), report);
                     break;
                 case "full":
                     Assert.True(run.Stdout.Contains("## Medians of 1 run(s)") && run.Stdout.Contains("RESULT register-token-during-create"), report);
@@ -94,4 +115,7 @@ public sealed class BenchReadmeCommandsTests : IDisposable
 
         Assert.Equal(TinySizes.Select(s => s.Written).Order(), sizesUsed.Order());
     }
+
+    [GeneratedRegex("--postgres \"[^\"]*\"")]
+    private static partial Regex PostgresOption();
 }
