@@ -167,8 +167,8 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<OneTimeCodeService>()
-                .SendAsync(ClubId(), OneTimeCodeService.Registration, OutboxSender.Sms, "4790000007");
+            Assert.Equal(RegistrationCodeOutcome.Sent, await scope.ServiceProvider.GetRequiredService<OneTimeCodeService>()
+                .SendRegistrationCodeAsync(ClubId(), MemberAddress.Msisdn("4790000007")));
         }
         var body = SeedMember("registered@example.no", "+4790000007");
         body.Remove("password");

@@ -6,6 +6,16 @@ using Portal.Data.Entities;
 
 namespace Portal.Features.Members;
 
+/// <summary>How a request for a registration code ended.</summary>
+public enum RegistrationCodeOutcome
+{
+    Sent,
+    /// <summary>Not a valid e-mail address or mobile number.</summary>
+    AddressInvalid,
+    /// <summary>A member of the club already has the address.</summary>
+    AddressTaken,
+}
+
 /// <summary>
 /// Short numeric codes sent by SMS or e-mail: registration passwords (prove a channel before joining), one-time
 /// sign-in passwords, password reset tokens and e-mail/mobile verification codes. Stored hashed, valid for a
@@ -21,12 +31,45 @@ public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, Ou
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     public const int MaxFailedAttempts = 5;
 
-    /// <summary>Creates a code for <paramref name="destination"/> (normalised msisdn or e-mail) and queues it in the outbox.</summary>
-    public async Task SendAsync(int clubId, string purpose, string channel, string destination, CancellationToken ct = default)
+    /// <summary>
+    /// Send Registration Password: a code to <paramref name="address"/> (an e-mail by e-mail, a mobile number by SMS)
+    /// that proves it belongs to whoever joins with it. Refused for an address that is already a member's in the
+    /// club: that person signs in instead.
+    /// </summary>
+    public async Task<RegistrationCodeOutcome> SendRegistrationCodeAsync(int clubId, MemberAddress address, CancellationToken ct = default)
+    {
+        if (address.Normalized is not { } destination)
+        {
+            return RegistrationCodeOutcome.AddressInvalid;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await address.Find(db.Members.AsNoTracking().Where(m => m.ClubId == clubId)).AnyAsync(ct))
+        {
+            return RegistrationCodeOutcome.AddressTaken;
+        }
+        await AddAsync(db, clubId, Registration, address.Channel, destination, deliver: true, ct);
+        await db.SaveChangesAsync(ct);
+        return RegistrationCodeOutcome.Sent;
+    }
+
+    /// <summary>
+    /// Send OTP: finds the member by <paramref name="knownBy"/> and sends a sign-in code by <paramref name="channel"/>
+    /// to the member's own address for it (SMS to their mobile number, e-mail to their e-mail address), never to an
+    /// address the request names. False when no member has that address or the member has none for the channel.
+    /// </summary>
+    public async Task<bool> SendSignInCodeAsync(int clubId, MemberAddress knownBy, string channel, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await AddAsync(db, clubId, purpose, channel, destination, deliver: true, ct);
+        var member = await knownBy.Find(db.Members.AsNoTracking().Where(m => m.ClubId == clubId))
+            .Select(m => new { m.Email, m.Msisdn }).SingleOrDefaultAsync(ct);
+        var destination = channel == OutboxSender.Sms ? member?.Msisdn : member?.Email;
+        if (destination is null)
+        {
+            return false;
+        }
+        await AddAsync(db, clubId, SignIn, channel, destination, deliver: true, ct);
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>
