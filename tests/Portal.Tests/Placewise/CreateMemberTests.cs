@@ -249,7 +249,7 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("other-mall", "Other Mall");
+            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("other-mall", "Other Mall", Actor.System);
         }
         var foreignKey = await PlacewiseApi.CreateKeyAsync(factory, club: "other-mall");
 

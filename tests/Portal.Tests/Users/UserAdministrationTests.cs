@@ -34,7 +34,7 @@ public class UserAdministrationTests(PortalWebFactory factory) : IClassFixture<P
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync("other-mall", "Other Mall");
+            await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync("other-mall", "Other Mall", Actor.System);
             await scope.ServiceProvider.GetRequiredService<UserAccountService>().CreateAsync("other-admin@example.com", PortalWebFactory.Password, "Admin", ["other-mall"], Actor.System);
         }
         var otherClub = await AccessTestUsers.ClubIdAsync(factory, "other-mall");
