@@ -167,8 +167,7 @@ public class MemberService(
         member.EmailStatus = Switch(member.EmailStatus, changes.EmailEnabled);
         member.PushStatus = Switch(member.PushStatus, changes.PushEnabled);
         consents.Apply(db, member, schema, answers, actor, now);
-        member.UpdatedAt = now;
-        member.Version++;
+        member.MarkChanged(now);
         audit.Add(db, AuditActions.MemberUpdated, actor, clubId, $"member:{memberId}", WhatChanged(changes, answers));
         try
         {
