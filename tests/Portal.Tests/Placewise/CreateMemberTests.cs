@@ -163,6 +163,19 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
     }
 
     [Fact]
+    public async Task APasswordShorterThanTheRuleIs422TooShortAndCreatesNoMember()
+    {
+        var body = SeedMember("shortpassword@example.no", "4790000019");
+        body["password"] = "short";
+
+        var response = await api.CreateMemberAsync(body);
+
+        Assert.Equal(422, (int)response.StatusCode);
+        Assert.Equal("""{"password":[{"property":"password","error":"too_short"}]}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, factory.Database.Scalar("SELECT COUNT(*) FROM Members WHERE Email = 'shortpassword@example.no'"));
+    }
+
+    [Fact]
     public async Task RegistrationCodeFromTheOutboxCreatesTheMemberOnceAndAWrongOneIs466()
     {
         await using (var scope = factory.Services.CreateAsyncScope())
