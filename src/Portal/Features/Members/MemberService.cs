@@ -313,7 +313,6 @@ public class MemberService(
             .Include(m => m.Consents).ThenInclude(c => c.Definition)
             // One query per table: joined in one, SQLite materialises every member's consents before filtering.
             .AsSplitQuery()
-            .AsSplitQuery()
             .ToListAsync(ct);
         var ids = rows.Select(m => m.Id).ToList();
         var withTokens = (await db.DeviceTokens.Where(t => ids.Contains(t.MemberId) && t.Status == DeviceTokenStatus.Active)
