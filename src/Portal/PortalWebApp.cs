@@ -54,6 +54,7 @@ public static class PortalWebApp
         services.AddSingleton<CircuitsPerUser>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitLimitHandler>();
         services.AddHostedService<Features.Audit.AuditRetention>();
+        services.AddHostedService<Features.Members.ExpiredCodePurge>();
         services.AddHostedService(provider => provider.GetRequiredService<Features.ApiKeys.ApiKeyUsage>());
         services.AddSingleton<Features.Push.FcmSandbox>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddVendorApiSchemes().AddIdentityCookies();

@@ -82,14 +82,11 @@ public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, Ou
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow().UtcDateTime;
         var clubName = await db.Clubs.Where(c => c.Id == clubId).Select(c => c.Name).SingleAsync(ct);
-        if (purpose is PasswordReset or EmailVerification or MsisdnVerification)
-        {
-            // Only the newest code of these counts: each open code would otherwise bring five more guesses,
-            // and every guess is compared with all open codes.
-            await db.OneTimeCodes
-                .Where(c => c.ClubId == clubId && c.Purpose == purpose && c.Destination == destination && c.UsedAt == null && c.ExpiresAt > now)
-                .ExecuteUpdateAsync(c => c.SetProperty(x => x.ExpiresAt, now), ct);
-        }
+        // Only the newest code for a destination and purpose counts: each open code would otherwise bring five
+        // more guesses, and every guess is compared with all open codes.
+        await db.OneTimeCodes
+            .Where(c => c.ClubId == clubId && c.Purpose == purpose && c.Destination == destination && c.UsedAt == null && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ExpiresAt, now), ct);
         db.OneTimeCodes.Add(new OneTimeCode
         {
             ClubId = clubId, Purpose = purpose, Destination = destination, CodeHash = Hash(destination, code), CreatedAt = now, ExpiresAt = now + Lifetime,
@@ -151,6 +148,27 @@ public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, Ou
         }
         match.UsedAt = now;
         return true;
+    }
+
+    /// <summary>
+    /// Deletes codes past their expiry (used, superseded or never used): they can no longer be used and only say
+    /// who asked for a code when. In batches, so senders are never held up long. Returns how many went.
+    /// </summary>
+    public async Task<int> PurgeExpiredAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var purged = 0;
+        while (true)
+        {
+            // No index on ExpiresAt: the table holds about one purge interval of codes, so a scan stays small.
+            var batch = await db.OneTimeCodes.Where(c => c.ExpiresAt <= now).OrderBy(c => c.Id).Take(5_000).Select(c => c.Id).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return purged;
+            }
+            purged += await db.OneTimeCodes.Where(c => batch.Contains(c.Id)).ExecuteDeleteAsync(ct);
+        }
     }
 
     // The destination salts the hash, so equal codes for different people hash differently.
