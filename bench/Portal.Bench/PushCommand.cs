@@ -34,7 +34,7 @@ public static class PushCommand
             await using var scope = host.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             await services.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
-            var club = await services.GetRequiredService<ClubService>().CreateAsync(BenchData.ClubSlug, "Bench Mall");
+            var club = await services.GetRequiredService<ClubService>().CreateAsync(BenchData.ClubSlug, "Bench Mall", Portal.Features.Audit.Actor.System);
             await services.GetRequiredService<FirebaseProjectService>().SaveAsync(club.Id, BenchData.FirebaseSlug, "bench-project", fake.ServiceAccountJson("bench-project"), Portal.Features.Audit.Actor.Cli("bench"));
             await InsertMembersWithTokensAsync(db, club.Id, tokens);
             var concurrency = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FcmOptions>>().Value.MaxConcurrency;

@@ -52,7 +52,7 @@ public static class SeedCommand
         var migrations = await services.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
         log.WriteLine($"migrations applied: {migrations.Count}");
 
-        var club = await services.GetRequiredService<ClubService>().CreateAsync(BenchData.ClubSlug, "Bench Mall", "no", "Europe/Oslo");
+        var club = await services.GetRequiredService<ClubService>().CreateAsync(BenchData.ClubSlug, "Bench Mall", Portal.Features.Audit.Actor.System, "no", "Europe/Oslo");
         var now = DateTime.UtcNow;
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         int[] consentIds;

@@ -59,7 +59,8 @@ public static class PortalServices
         services.Configure<Features.Audit.AuditOptions>(configuration.GetSection(Features.Audit.AuditOptions.Section));
         services.AddSingleton<Features.Audit.AuditLog>();
         services.AddScoped<UserAccountService>();
-        services.AddScoped<Features.Users.UserAdministration>();
+        // Holds no scoped service: each operation opens its own scope for Identity (see the class).
+        services.AddSingleton<Features.Users.UserAdministration>();
         services.AddScoped<FirstRunAdmin>();
         services.AddScoped<ClubService>();
         services.AddScoped<LoyaltyClubQueryService>();

@@ -9,6 +9,7 @@ using Portal.Features.Members;
 using Portal.Features.Operations;
 using MudBlazor.Services;
 using Portal.Features.Placewise;
+using Portal.Features.OneTimeCodes;
 
 namespace Portal;
 
@@ -55,6 +56,7 @@ public static class PortalWebApp
         services.AddSingleton<CircuitsPerUser>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitLimitHandler>();
         services.AddHostedService<Features.Audit.AuditRetention>();
+        services.AddHostedService<Features.OneTimeCodes.ExpiredCodePurge>();
         services.AddHostedService(provider => provider.GetRequiredService<Features.ApiKeys.ApiKeyUsage>());
         services.AddSingleton<Features.Push.FcmSandbox>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddVendorApiSchemes().AddIdentityCookies();

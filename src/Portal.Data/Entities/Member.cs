@@ -101,4 +101,11 @@ public class Member
     public int Version { get; set; } = 1;
 
     public List<MemberConsent> Consents { get; set; } = [];
+
+    /// <summary>Stamps a change made at <paramref name="now"/>: <see cref="UpdatedAt"/> and the next <see cref="Version"/>.</summary>
+    public void MarkChanged(DateTime now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
 }

@@ -60,7 +60,7 @@ public class SessionRevocationTests(PortalWebFactory factory) : IClassFixture<Po
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync("second-mall", "Second Mall");
+            await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync("second-mall", "Second Mall", Actor.System);
             // The factory's admin manages both clubs, so they can grant and take away the second.
             await scope.ServiceProvider.GetRequiredService<UserAccountService>().CreateAsync("both@example.com", PortalWebFactory.Password, "Viewer", ["test-mall", "second-mall"], Actor.System);
         }

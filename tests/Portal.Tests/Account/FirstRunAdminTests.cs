@@ -18,7 +18,7 @@ public class FirstRunAdminTests : IDisposable
         await using (var setUp = host.Services.CreateAsyncScope())
         {
             await setUp.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
-            await setUp.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall");
+            await setUp.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall", Portal.Features.Audit.Actor.System);
         }
 
         var console = new StringWriter();

@@ -237,7 +237,7 @@ public class CentrapayApiTests(PortalWebFactory factory) : IClassFixture<PortalW
         var applet = await AppletAsync("Isolation");
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("far-mall", "Far Mall");
+            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("far-mall", "Far Mall", Actor.System);
         }
         var (_, foreignAccount) = await MemberAsync("foreign@example.no", club: "far-mall");
         var foreignApplet = await AppletAsync("Far applet", club: "far-mall");

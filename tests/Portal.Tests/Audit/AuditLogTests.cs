@@ -86,7 +86,7 @@ public class AuditLogTests(PortalWebFactory factory) : IClassFixture<PortalWebFa
         var clubId = await AccessTestUsers.ClubIdAsync(factory);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("audit-other-mall", "Audit Other Mall");
+            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("audit-other-mall", "Audit Other Mall", Actor.System);
         }
         var otherClubId = await AccessTestUsers.ClubIdAsync(factory, "audit-other-mall");
         var log = factory.Services.GetRequiredService<AuditLog>();

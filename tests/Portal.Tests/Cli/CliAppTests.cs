@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Cli;
 using Portal.Data.Entities;
 using Portal.Features.ApiKeys;
+using Portal.Features.Audit;
 
 namespace Portal.Tests.Cli;
 
@@ -20,6 +21,22 @@ public class CliAppTests : IDisposable
         Assert.Equal(CliApp.Ok, run.ExitCode);
         Assert.Contains("city-centre", run.Stdout);
         Assert.Equal(1, database.Scalar("SELECT COUNT(*) FROM LoyaltyClubs WHERE Slug = 'city-centre' AND DefaultLanguage = 'no' AND TimeZone = 'Europe/Oslo'"));
+    }
+
+    [Fact]
+    public async Task ClubsCreateLeavesOneClubCreatedRecordNamingTheCli()
+    {
+        var run = await CliRun.RunAsync(database, "clubs", "create", "--slug", "city-centre", "--name", "City Centre", "--default-language", "no", "--time-zone", "Europe/Oslo");
+        var again = await CliRun.RunAsync(database, "clubs", "create", "--slug", "city-centre", "--name", "City Centre");
+
+        Assert.Equal((CliApp.Ok, CliApp.BadUsage), (run.ExitCode, again.ExitCode));
+        var clubId = database.Scalar("SELECT Id FROM LoyaltyClubs WHERE Slug = 'city-centre'");
+        Assert.Equal(1, database.Scalar($"""
+            SELECT COUNT(*) FROM AuditRecords WHERE Action = '{AuditActions.ClubCreated}' AND Channel = '{Actor.CliChannel}'
+              AND ActorType = '{Actor.CliType}' AND ClubId = {clubId} AND Target = 'club:{clubId}'
+              AND Details = 'slug=city-centre; language=no; time_zone=Europe/Oslo'
+            """));
+        Assert.Equal(1, database.Scalar("SELECT COUNT(*) FROM AuditRecords"));
     }
 
     [Theory]

@@ -21,9 +21,9 @@ public class CurrentClubTests : IAsyncLifetime
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
         var clubs = scope.ServiceProvider.GetRequiredService<ClubService>();
-        await clubs.CreateAsync("alpha-mall", "Alpha Mall");
-        await clubs.CreateAsync("beta-mall", "Beta Mall");
-        await clubs.CreateAsync("gamma-mall", "Gamma Mall");
+        await clubs.CreateAsync("alpha-mall", "Alpha Mall", Actor.System);
+        await clubs.CreateAsync("beta-mall", "Beta Mall", Actor.System);
+        await clubs.CreateAsync("gamma-mall", "Gamma Mall", Actor.System);
         var user = await scope.ServiceProvider.GetRequiredService<UserAccountService>()
             .CreateAsync("switcher@example.com", "Passw0rdForTests", "Viewer", ["alpha-mall", "beta-mall"], Actor.System);
         userId = user.Id;

@@ -19,7 +19,7 @@ public class LoyaltyClubQueryServiceTests(PortalWebFactory factory) : IClassFixt
         var clubs = scope.ServiceProvider.GetRequiredService<ClubService>();
         if (await clubs.FindAsync("query-other") is null)
         {
-            await clubs.CreateAsync("query-other", "Another Mall", "en", "UTC");
+            await clubs.CreateAsync("query-other", "Another Mall", Actor.System, "en", "UTC");
         }
         var key = (await keys.CreateAsync("test-mall", "List key", null, null, Actor.System)).Value!;
 

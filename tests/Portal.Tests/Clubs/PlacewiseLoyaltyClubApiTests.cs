@@ -38,7 +38,7 @@ public class PlacewiseLoyaltyClubApiTests(FakeClockWebFactory factory) : IClassF
         // (xunit makes a test class per test; the factory, and so the club, is shared by them.)
         if (await clubs.FindAsync("secret-mall") is null)
         {
-            await clubs.CreateAsync("secret-mall", "Secret Mall", "en", "UTC");
+            await clubs.CreateAsync("secret-mall", "Secret Mall", Actor.System, "en", "UTC");
         }
         api = new PlacewiseApi(factory.CreateBrowserlessClient(), await PlacewiseApi.CreateKeyAsync(factory));
     }

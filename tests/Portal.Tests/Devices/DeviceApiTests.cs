@@ -252,7 +252,7 @@ public class DeviceApiTests(FakeClockWebFactory factory) : IClassFixture<FakeClo
         var (_, id, _) = await MemberAsync("masivo-isolation@example.no");
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("rival-mall", "Rival Mall");
+            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("rival-mall", "Rival Mall", Actor.System);
         }
         var foreignKey = await PlacewiseApi.CreateKeyAsync(factory, club: "rival-mall");
         var http = factory.CreateBrowserlessClient();

@@ -27,7 +27,7 @@ public class DeviceTokenServiceTests : IAsyncLifetime
         host = PortalServices.BuildCliHost(database.Settings, configureServices: services => services.AddSingleton<TimeProvider>(clock));
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
-        clubId = (await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
+        clubId = (await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall", Actor.System)).Id;
         var members = scope.ServiceProvider.GetRequiredService<MemberService>();
         ola = (await members.CreateAsync(clubId, new MemberDraft { Properties = new JsonObject { ["email"] = "ola@example.no" } }, Actor.Import)).Value!.Id;
         kari = (await members.CreateAsync(clubId, new MemberDraft { Properties = new JsonObject { ["email"] = "kari@example.no" } }, Actor.Import)).Value!.Id;

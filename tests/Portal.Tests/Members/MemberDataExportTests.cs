@@ -76,7 +76,7 @@ public class MemberDataExportTests(PortalWebFactory factory) : IClassFixture<Por
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("export-other-mall", "Export Other Mall");
+            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("export-other-mall", "Export Other Mall", Actor.System);
         }
         var foreignKey = await PlacewiseApi.CreateKeyAsync(factory, club: "export-other-mall");
         var foreign = await new PlacewiseApi(factory.CreateBrowserlessClient(), foreignKey, "export-other-mall").CreateMemberAsync(

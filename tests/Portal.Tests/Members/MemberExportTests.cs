@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Audit;
+using Portal.Features.Account;
 using Portal.Features.Members;
+using Portal.Tests.Access;
 using Portal.Tests.Web;
 
 namespace Portal.Tests.Members;
@@ -64,5 +66,38 @@ public class MemberExportTests(PortalWebFactory factory) : IClassFixture<PortalW
         Assert.StartsWith("/account/access-denied", denied.Headers.Location!.AbsolutePath);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/account/login", anonymous.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task EachDownloadIsAuditedOnceAsMembersExportedFromThePage()
+    {
+        var client = factory.CreateBrowserlessClient();
+        await HtmlForm.SignInAsync(client, PortalWebFactory.AdminEmail, PortalWebFactory.Password);
+        var before = (await AccessTestUsers.AuditAsync(factory, AuditActions.MembersExported)).Select(r => r.Id).ToHashSet();
+
+        var response = await client.GetAsync("/members/export.csv?sms=disabled");
+        await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var record = Assert.Single(await AccessTestUsers.AuditAsync(factory, AuditActions.MembersExported), r => !before.Contains(r.Id));
+        Assert.Equal((Actor.AdminType, Actor.PageChannel, PortalWebFactory.AdminEmail, await AccessTestUsers.ClubIdAsync(factory), "csv"),
+            (record.ActorType, record.Channel, record.ActorName, record.ClubId, record.Details));
+    }
+
+    [Fact]
+    public async Task AViewersDownloadIsRefusedByTheUseCaseAndAuditedOnceAsAccessDenied()
+    {
+        var viewer = factory.CreateBrowserlessClient();
+        await HtmlForm.SignInAsync(viewer, PortalWebFactory.ViewerEmail, PortalWebFactory.Password);
+        var exportsBefore = (await AccessTestUsers.AuditAsync(factory, AuditActions.MembersExported)).Count;
+        var deniedBefore = (await AccessTestUsers.AuditAsync(factory, AuditActions.AccessDenied)).Select(r => r.Id).ToHashSet();
+
+        var response = await viewer.GetAsync("/members/export.csv");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.AbsolutePath);
+        var denied = Assert.Single(await AccessTestUsers.AuditAsync(factory, AuditActions.AccessDenied), r => !deniedBefore.Contains(r.Id));
+        Assert.Equal((PortalWebFactory.ViewerEmail, Actor.PageChannel, $"permission={PortalPermission.ExportMembers}"), (denied.ActorName, denied.Channel, denied.Details));
+        Assert.Equal(exportsBefore, (await AccessTestUsers.AuditAsync(factory, AuditActions.MembersExported)).Count);
     }
 }

@@ -32,7 +32,7 @@ public class PlacewisePublicInfoApiTests(PortalWebFactory factory) : IClassFixtu
         await using var scope = factory.Services.CreateAsyncScope();
         var clubs = scope.ServiceProvider.GetRequiredService<ClubService>();
         var club = (await clubs.FindAsync("test-mall"))!;
-        var other = await clubs.FindAsync("public-other") ?? new ClubSummary((await clubs.CreateAsync("public-other", "Other Mall", "en", "UTC")).Id, "public-other", "Other Mall", "en", "UTC");
+        var other = await clubs.FindAsync("public-other") ?? new ClubSummary((await clubs.CreateAsync("public-other", "Other Mall", Actor.System, "en", "UTC")).Id, "public-other", "Other Mall", "en", "UTC");
         olaId = await MemberAsync(scope.ServiceProvider, club.Id, new MemberDraft
         {
             Properties = new JsonObject

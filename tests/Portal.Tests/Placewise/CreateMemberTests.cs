@@ -7,7 +7,7 @@ using Portal.Features.ApiKeys;
 using Portal.Features.Schema;
 using Portal.Tests.Web;
 using Portal.Features.OneTimeCodes;
-using Portal.Features.Outbox;
+using Portal.Features.Members;
 
 namespace Portal.Tests.Placewise;
 
@@ -164,12 +164,25 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
     }
 
     [Fact]
+    public async Task APasswordShorterThanTheRuleIs422TooShortAndCreatesNoMember()
+    {
+        var body = SeedMember("shortpassword@example.no", "4790000019");
+        body["password"] = "short";
+
+        var response = await api.CreateMemberAsync(body);
+
+        Assert.Equal(422, (int)response.StatusCode);
+        Assert.Equal("""{"password":[{"property":"password","error":"too_short"}]}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, factory.Database.Scalar("SELECT COUNT(*) FROM Members WHERE Email = 'shortpassword@example.no'"));
+    }
+
+    [Fact]
     public async Task RegistrationCodeFromTheOutboxCreatesTheMemberOnceAndAWrongOneIs466()
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<OneTimeCodeService>()
-                .SendAsync(ClubId(), OneTimeCodeService.Registration, OutboxSender.Sms, "4790000007");
+            Assert.Equal(RegistrationCodeOutcome.Sent, await scope.ServiceProvider.GetRequiredService<OneTimeCodeService>()
+                .SendRegistrationCodeAsync(ClubId(), MemberAddress.Msisdn("4790000007")));
         }
         var body = SeedMember("registered@example.no", "+4790000007");
         body.Remove("password");
@@ -250,7 +263,7 @@ public class CreateMemberTests(PortalWebFactory factory) : IClassFixture<PortalW
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("other-mall", "Other Mall");
+            await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("other-mall", "Other Mall", Actor.System);
         }
         var foreignKey = await PlacewiseApi.CreateKeyAsync(factory, club: "other-mall");
 

@@ -16,4 +16,20 @@ public static partial class TestOutbox
             ("$recipient", recipient), ("$purpose", purpose));
         return SixDigits().Match((string)command.ExecuteScalar()!).Value;
     }
+
+    /// <summary>Every code sent to <paramref name="recipient"/> for <paramref name="purpose"/>, oldest first.</summary>
+    public static IReadOnlyList<string> Codes(TestDatabase database, string recipient, string purpose)
+    {
+        using var connection = database.Open();
+        using var command = database.Command(connection,
+            "SELECT Body FROM OutboxMessages WHERE Recipient = $recipient AND Purpose = $purpose ORDER BY Id",
+            ("$recipient", recipient), ("$purpose", purpose));
+        using var reader = command.ExecuteReader();
+        var codes = new List<string>();
+        while (reader.Read())
+        {
+            codes.Add(SixDigits().Match(reader.GetString(0)).Value);
+        }
+        return codes;
+    }
 }

@@ -37,7 +37,7 @@ public class FcmSandboxTests : IAsyncLifetime
     {
         await using var scope = app.Services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
-        var clubId = (await provider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
+        var clubId = (await provider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall", Actor.System)).Id;
         var memberId = (await provider.GetRequiredService<MemberService>().CreateAsync(clubId,
             new MemberDraft { Properties = new JsonObject { ["email"] = "sandy@example.no" } }, Actor.Import)).Value!.Id;
         var devices = provider.GetRequiredService<DeviceTokenService>();

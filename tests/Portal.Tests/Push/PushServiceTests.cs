@@ -26,7 +26,7 @@ public class PushServiceTests : IAsyncLifetime
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
         var provider = scope.ServiceProvider;
-        clubId = (await provider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
+        clubId = (await provider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall", Actor.System)).Id;
         memberId = (await provider.GetRequiredService<MemberService>().CreateAsync(clubId,
             new MemberDraft { Properties = new JsonObject { ["email"] = "pia@example.no" } }, Actor.Import)).Value!.Id;
         var devices = provider.GetRequiredService<DeviceTokenService>();

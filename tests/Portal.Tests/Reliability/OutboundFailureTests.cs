@@ -71,7 +71,7 @@ public sealed class OutboundFailureTests : IAsyncLifetime
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
         var provider = scope.ServiceProvider;
-        clubId = (await provider.GetRequiredService<ClubService>().CreateAsync("mall", "Mall")).Id;
+        clubId = (await provider.GetRequiredService<ClubService>().CreateAsync("mall", "Mall", Actor.System)).Id;
         memberId = (await provider.GetRequiredService<MemberService>().CreateAsync(clubId,
             new MemberDraft { Properties = new JsonObject { ["email"] = "pia@example.no" } }, Actor.Import)).Value!.Id;
         var devices = provider.GetRequiredService<DeviceTokenService>();

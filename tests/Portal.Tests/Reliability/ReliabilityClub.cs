@@ -26,7 +26,7 @@ public static class ReliabilityClub
         {
             await using var scope = host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
-            var club = await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync(Slug, "Load Mall", "no", "Europe/Oslo");
+            var club = await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync(Slug, "Load Mall", Actor.System, "no", "Europe/Oslo");
             var schemas = scope.ServiceProvider.GetRequiredService<ClubSchemaService>();
             await schemas.SaveConsentAsync(club.Id, NewsConsent, "News", "News by e-mail", true, Actor.System);
             await schemas.SaveConsentAsync(club.Id, SmsConsent, "SMS offers", "Offers by SMS", true, Actor.System);

@@ -27,7 +27,7 @@ public class ClubSchemaCacheTests : IAsyncLifetime
         otherInstance = Host();
         await using var scope = instance.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Portal.Features.Operations.DatabaseMaintenance>().MigrateAsync();
-        clubId = (await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall")).Id;
+        clubId = (await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall", Actor.System)).Id;
         await Schemas(instance).SaveConsentAsync(clubId, "newsletter", "Newsletter", "News by e-mail", true, Actor.System);
     }
 
@@ -143,7 +143,7 @@ public class ClubSchemaCacheTests : IAsyncLifetime
     {
         var nextId = clubId + 1;
         Assert.Null(await Schemas(instance).GetAsync(nextId));
-        var created = await instance.Services.CreateScope().ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("new-mall", "New mall");
+        var created = await instance.Services.CreateScope().ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("new-mall", "New mall", Actor.System);
 
         Assert.Equal(nextId, created.Id);
         Assert.NotNull(await Schemas(instance).GetAsync(created.Id));

@@ -43,7 +43,7 @@ public class SecurityWebFactory : PortalWebFactory, IAsyncLifetime
     {
         await InitializeAsync();
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync("other-mall", "Other Mall", "en", "UTC");
+        await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync("other-mall", "Other Mall", Actor.System, "en", "UTC");
         await scope.ServiceProvider.GetRequiredService<UserAccountService>().CreateAsync(ClubAAdminEmail, Password, "Admin", ["test-mall"], Actor.System);
         ClubA = await SeedAsync(scope.ServiceProvider, "test-mall", "a");
         ClubB = await SeedAsync(scope.ServiceProvider, "other-mall", "b");

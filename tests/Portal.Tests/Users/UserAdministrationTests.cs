@@ -34,7 +34,7 @@ public class UserAdministrationTests(PortalWebFactory factory) : IClassFixture<P
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync("other-mall", "Other Mall");
+            await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync("other-mall", "Other Mall", Actor.System);
             await scope.ServiceProvider.GetRequiredService<UserAccountService>().CreateAsync("other-admin@example.com", PortalWebFactory.Password, "Admin", ["other-mall"], Actor.System);
         }
         var otherClub = await AccessTestUsers.ClubIdAsync(factory, "other-mall");
@@ -104,6 +104,30 @@ public class UserAdministrationTests(PortalWebFactory factory) : IClassFixture<P
         Assert.Equal(TimeSpan.FromMinutes(5), options.Lockout.DefaultLockoutTimeSpan);
         Assert.True(options.Lockout.AllowedForNewUsers);
         Assert.True(options.Password.RequiredLength >= 10);
+    }
+
+    [Fact]
+    public async Task EachOperationOpensItsOwnScopeSoOneInstanceServesAPageWithoutHoldingAContext()
+    {
+        var clubId = await AccessTestUsers.ClubIdAsync(factory);
+        var admin = await AccessTestUsers.FindAsync(factory, PortalWebFactory.AdminEmail);
+        Actor actor;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            actor = await scope.ServiceProvider.GetRequiredService<PortalAccess>().ActorAsync(await AccessTestUsers.PrincipalAsync(factory, PortalWebFactory.AdminEmail));
+        }
+        // From the root provider, which refuses scoped services (scopes are validated in the test host): one
+        // instance, as a circuit keeps it, for several actions in a row.
+        var users = factory.Services.GetRequiredService<UserAdministration>();
+
+        await users.InviteAsync(actor, "scoped-once@example.com", new UserAccess(PortalRoles.Viewer, [clubId], false));
+        var invited = (await users.ListAsync(admin.Id)).Single(u => u.Email == "scoped-once@example.com");
+        await users.UpdateAccessAsync(actor, invited.Id, new UserAccess(PortalRoles.Marketer, [clubId], false));
+        await users.SetDisabledAsync(actor, invited.Id, true);
+
+        // Each read sees the previous action's change: no context with stale tracked users carries over.
+        var changed = (await users.ListAsync(admin.Id)).Single(u => u.Email == "scoped-once@example.com");
+        Assert.Equal((PortalRoles.Marketer, true), (changed.Role, changed.DisabledAt is not null));
     }
 
     private enum KeyDerivationPrf { HMACSHA1 = 0, HMACSHA256 = 1, HMACSHA512 = 2 }

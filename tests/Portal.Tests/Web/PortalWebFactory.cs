@@ -36,7 +36,7 @@ public class PortalWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Server; // starts the host, which migrates the database
         await using var scope = Services.CreateAsyncScope();
         var clubs = scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>();
-        await clubs.CreateAsync("test-mall", "Test Mall", "no", "Europe/Oslo");
+        await clubs.CreateAsync("test-mall", "Test Mall", Actor.System, "no", "Europe/Oslo");
         var users = scope.ServiceProvider.GetRequiredService<UserAccountService>();
         await users.CreateAsync(AdminEmail, Password, "Admin", ["test-mall"], Actor.System);
         await users.CreateAsync(ViewerEmail, Password, "Viewer", ["test-mall"], Actor.System);

@@ -19,7 +19,7 @@ public class RequestLimitTests : IAsyncLifetime
         await app.StartAsync();
         baseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall");
+        await scope.ServiceProvider.GetRequiredService<Portal.Features.Clubs.ClubService>().CreateAsync("mall", "Mall", Portal.Features.Audit.Actor.System);
         key = (await scope.ServiceProvider.GetRequiredService<Portal.Features.ApiKeys.ApiKeyService>().CreateAsync("mall", "App", null, null, Portal.Features.Audit.Actor.System)).Value!.Key;
     }
 

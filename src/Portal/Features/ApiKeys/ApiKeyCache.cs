@@ -29,9 +29,10 @@ public sealed class ApiKeyCache(TimeProvider clock, IOptions<PortalOptions> opti
 
     /// <summary>
     /// Keeps a row read while the cache was at <paramref name="readAt"/>; a row read before a revoke that finished
-    /// meanwhile is not kept, so it cannot outlive the revoke.
+    /// meanwhile is not kept, so it cannot outlive the revoke. Returns the entry either way, for the request that
+    /// read the row.
     /// </summary>
-    public void Remember(string prefix, ApiKey key, string clubSlug, long readAt)
+    public Entry Remember(string prefix, ApiKey key, string clubSlug, long readAt)
     {
         var entry = new Entry(key, clubSlug, clock.GetUtcNow() + Lifetime);
         byPrefix[prefix] = entry;
@@ -39,6 +40,7 @@ public sealed class ApiKeyCache(TimeProvider clock, IOptions<PortalOptions> opti
         {
             byPrefix.TryRemove(KeyValuePair.Create(prefix, entry));
         }
+        return entry;
     }
 
     /// <summary>Forgets a key at once (revoked or changed): the next request presenting it reads the database.</summary>

@@ -118,8 +118,7 @@ public partial class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory,
             {
                 return null;
             }
-            cached = new ApiKeyCache.Entry(row, row.Club!.Slug, default);
-            cache.Remember(prefix, row, row.Club.Slug, readAt);
+            cached = cache.Remember(prefix, row, row.Club!.Slug, readAt);
         }
         var key = cached.Key;
         if (key.RevokedAt is not null)

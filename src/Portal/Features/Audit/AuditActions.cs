@@ -19,6 +19,8 @@ public static class AuditActions
     public const string UserPasswordReset = "user.password_reset";
     public const string UserTwoFactorReset = "user.two_factor_reset";
 
+    public const string ClubCreated = "club.created";
+
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
 

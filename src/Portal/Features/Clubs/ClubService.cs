@@ -1,12 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Audit;
+using Portal.Features.Schema;
 
 namespace Portal.Features.Clubs;
 
-public class ClubService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public class ClubService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
-    public async Task<LoyaltyClub> CreateAsync(string slug, string name, string defaultLanguage = "en", string timeZone = "UTC", CancellationToken ct = default)
+    /// <summary>
+    /// Creates a club with the built-in member properties, recorded as <c>club.created</c> in the same transaction. Only
+    /// the operator (<c>clubs create</c>) and the app's own set-up create clubs: no page does, so no role holds a
+    /// permission for it and there is none to check here.
+    /// </summary>
+    public async Task<LoyaltyClub> CreateAsync(string slug, string name, Actor actor, string defaultLanguage = "en", string timeZone = "UTC", CancellationToken ct = default)
     {
         Check("slug", ClubRules.SlugError(slug));
         Check("name", ClubRules.NameError(name));
@@ -18,6 +25,8 @@ public class ClubService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvi
         {
             throw new PortalValidationException("slug", $"A club with slug '{slug}' already exists.");
         }
+        // The record names the club's id, known only once the club is saved: both saves in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var club = new LoyaltyClub
         {
             Slug = slug,
@@ -29,6 +38,9 @@ public class ClubService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvi
         db.Clubs.Add(club);
         db.MemberProperties.AddRange(Schema.BuiltInProperties.For(club));
         await db.SaveChangesAsync(ct);
+        audit.Add(db, AuditActions.ClubCreated, actor, club.Id, $"club:{club.Id}", $"slug={club.Slug}; language={club.DefaultLanguage}; time_zone={club.TimeZone}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return club;
     }
 

@@ -18,7 +18,7 @@ public class ClubsCreateCommand : CliCommand
     public override async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var club = await services.GetRequiredService<ClubService>().CreateAsync(
-            args.Required("slug"), args.Required("name"), args.Get("default-language") ?? "en", args.Get("time-zone") ?? "UTC", ct);
+            args.Required("slug"), args.Required("name"), Operator, args.Get("default-language") ?? "en", args.Get("time-zone") ?? "UTC", ct);
         stdout.WriteLine($"Created club {club.Slug} \"{club.Name}\" (language {club.DefaultLanguage}, time zone {club.TimeZone}).");
         stdout.WriteLine("Grant it to users with: Portal users create ... --club " + club.Slug);
         return CliApp.Ok;

@@ -132,8 +132,7 @@ public class MemberPasswordService(
         var now = clock.GetUtcNow().UtcDateTime;
         member.PasswordHash = await passwords.HashAsync(member, password, ct);
         member.PasswordChangedAt = now;
-        member.UpdatedAt = now;
-        member.Version++;
+        member.MarkChanged(now);
         await db.MemberAccessTokens
             .Where(t => t.MemberId == member.Id && t.RevokedAt == null && t.Id != keepTokenId)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), ct);

@@ -81,8 +81,7 @@ public class MemberVerificationService(IDbContextFactory<PortalDbContext> dbFact
             {
                 member.MsisdnVerifiedAt = now;
             }
-            member.UpdatedAt = now;
-            member.Version++;
+            member.MarkChanged(now);
             audit.Add(db, email ? AuditActions.MemberEmailVerified : AuditActions.MemberMsisdnVerified, actor, clubId, $"member:{memberId}");
         }
         // Saved either way: a wrong code's try counts.

@@ -2,7 +2,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Features.Schema;
+using Portal.Features.Account;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Members;
 
@@ -10,7 +11,7 @@ namespace Portal.Features.Members;
 /// The member list of the admin pages and its CSV export: server-side filters, sorting and paging on indexed
 /// columns. Counting stops at <see cref="CountCap"/> so a keystroke never counts a million rows.
 /// </summary>
-public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
+public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit)
 {
     public const int CountCap = 10_000;
 
@@ -73,8 +74,24 @@ public class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
         return new MemberListPage(rows, Math.Min(count, CountCap), count > CountCap);
     }
 
-    /// <summary>Every matching row, streamed from the database in the list's order (for CSV export).</summary>
-    public async IAsyncEnumerable<MemberListRow> StreamAsync(int clubId, MemberListQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>
+    /// The member list download (CSV): a bulk copy of personal data, so only for those who may export members in
+    /// the club, and audited once (<c>members.exported</c>) before the first row leaves. The rows are streamed from
+    /// the database in the list's order as the caller reads them; the caller writes them in its format.
+    /// </summary>
+    public async Task<Outcome<IAsyncEnumerable<MemberListRow>>> ExportAsync(int clubId, MemberListQuery query, Actor actor, CancellationToken ct = default)
+    {
+        if (!await audit.PermitsAsync(actor, PortalPermission.ExportMembers, clubId))
+        {
+            return Outcome<IAsyncEnumerable<MemberListRow>>.RefusedFor(PortalPermission.ExportMembers);
+        }
+        // Recorded before the rows, not after: an export that breaks off half-way has still copied personal data.
+        await audit.RecordAsync(AuditActions.MembersExported, actor, clubId, details: "csv");
+        return new Outcome<IAsyncEnumerable<MemberListRow>>(StreamAsync(clubId, query, ct));
+    }
+
+    // Every matching row, streamed from the database in the list's order; only through ExportAsync's check.
+    private async IAsyncEnumerable<MemberListRow> StreamAsync(int clubId, MemberListQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await foreach (var row in Sort(Filter(db, clubId, query), query).Select(ToRow()).AsAsyncEnumerable().WithCancellation(ct))

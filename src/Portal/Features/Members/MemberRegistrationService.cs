@@ -11,7 +11,7 @@ public enum MemberRegistrationOutcome
     Created,
     /// <summary>No password, registration password or external token.</summary>
     PasswordMissing,
-    /// <summary>The password is shorter than <see cref="MemberRegistrationService.MinPasswordLength"/> or blank.</summary>
+    /// <summary>The password is shorter than <see cref="MemberPasswordService.MinLength"/> or blank.</summary>
     PasswordTooShort,
     ExternalTokenInvalid,
     RegistrationPasswordInvalid,
@@ -39,7 +39,6 @@ public class MemberRegistrationService(
     IExternalTokenVerifier externalTokens,
     TimeProvider clock)
 {
-    public const int MinPasswordLength = MemberPasswordService.MinLength;
     public const int MaxPasswordLength = MemberPasswordService.MaxLength;
 
     /// <summary>

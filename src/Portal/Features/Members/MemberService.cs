@@ -170,8 +170,7 @@ public class MemberService(
         member.EmailStatus = Switch(member.EmailStatus, changes.EmailEnabled);
         member.PushStatus = Switch(member.PushStatus, changes.PushEnabled);
         consents.Apply(db, member, schema, answers, actor, now);
-        member.UpdatedAt = now;
-        member.Version++;
+        member.MarkChanged(now);
         audit.Add(db, AuditActions.MemberUpdated, actor, clubId, $"member:{memberId}", WhatChanged(changes, answers));
         try
         {
@@ -316,7 +315,6 @@ public class MemberService(
             .Skip((page - 1) * perPage).Take(perPage)
             .Include(m => m.Consents).ThenInclude(c => c.Definition)
             // One query per table: joined in one, SQLite materialises every member's consents before filtering.
-            .AsSplitQuery()
             .AsSplitQuery()
             .ToListAsync(ct);
         var ids = rows.Select(m => m.Id).ToList();

@@ -101,7 +101,7 @@ public class PlacewiseMembersController(
             case MemberRegistrationOutcome.PasswordMissing:
                 return PlacewiseErrors.Error(PlacewiseErrors.PasswordMissing, "registration_password or password param is missing");
             case MemberRegistrationOutcome.PasswordTooShort:
-                return PlacewiseErrors.Validation("password", "too_short");
+                return PlacewiseErrors.Validation("password", PropertyErrorCodes.TooShort);
             case MemberRegistrationOutcome.ExternalTokenInvalid:
                 return PlacewiseErrors.Error(PlacewiseErrors.ExternalTokenInvalid, "external_token param is invalid");
             case MemberRegistrationOutcome.RegistrationPasswordInvalid:

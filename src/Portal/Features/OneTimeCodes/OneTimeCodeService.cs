@@ -3,9 +3,20 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Members;
 using Portal.Features.Outbox;
 
 namespace Portal.Features.OneTimeCodes;
+
+/// <summary>How a request for a registration code ended.</summary>
+public enum RegistrationCodeOutcome
+{
+    Sent,
+    /// <summary>Not a valid e-mail address or mobile number.</summary>
+    AddressInvalid,
+    /// <summary>A member of the club already has the address.</summary>
+    AddressTaken,
+}
 
 /// <summary>
 /// Short numeric codes sent by SMS or e-mail: registration passwords (prove a channel before joining), one-time
@@ -22,12 +33,45 @@ public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, Ou
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     public const int MaxFailedAttempts = 5;
 
-    /// <summary>Creates a code for <paramref name="destination"/> (normalised msisdn or e-mail) and queues it in the outbox.</summary>
-    public async Task SendAsync(int clubId, string purpose, string channel, string destination, CancellationToken ct = default)
+    /// <summary>
+    /// Send Registration Password: a code to <paramref name="address"/> (an e-mail by e-mail, a mobile number by SMS)
+    /// that proves it belongs to whoever joins with it. Refused for an address that is already a member's in the
+    /// club: that person signs in instead.
+    /// </summary>
+    public async Task<RegistrationCodeOutcome> SendRegistrationCodeAsync(int clubId, MemberAddress address, CancellationToken ct = default)
+    {
+        if (address.Normalized is not { } destination)
+        {
+            return RegistrationCodeOutcome.AddressInvalid;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await address.Find(db.Members.AsNoTracking().Where(m => m.ClubId == clubId)).AnyAsync(ct))
+        {
+            return RegistrationCodeOutcome.AddressTaken;
+        }
+        await AddAsync(db, clubId, Registration, address.Channel, destination, deliver: true, ct);
+        await db.SaveChangesAsync(ct);
+        return RegistrationCodeOutcome.Sent;
+    }
+
+    /// <summary>
+    /// Send OTP: finds the member by <paramref name="knownBy"/> and sends a sign-in code by <paramref name="channel"/>
+    /// to the member's own address for it (SMS to their mobile number, e-mail to their e-mail address), never to an
+    /// address the request names. False when no member has that address or the member has none for the channel.
+    /// </summary>
+    public async Task<bool> SendSignInCodeAsync(int clubId, MemberAddress knownBy, string channel, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await AddAsync(db, clubId, purpose, channel, destination, deliver: true, ct);
+        var member = await knownBy.Find(db.Members.AsNoTracking().Where(m => m.ClubId == clubId))
+            .Select(m => new { m.Email, m.Msisdn }).SingleOrDefaultAsync(ct);
+        var destination = channel == OutboxSender.Sms ? member?.Msisdn : member?.Email;
+        if (destination is null)
+        {
+            return false;
+        }
+        await AddAsync(db, clubId, SignIn, channel, destination, deliver: true, ct);
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>
@@ -40,14 +84,11 @@ public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, Ou
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow().UtcDateTime;
         var clubName = await db.Clubs.Where(c => c.Id == clubId).Select(c => c.Name).SingleAsync(ct);
-        if (purpose is PasswordReset or EmailVerification or MsisdnVerification)
-        {
-            // Only the newest code of these counts: each open code would otherwise bring five more guesses,
-            // and every guess is compared with all open codes.
-            await db.OneTimeCodes
-                .Where(c => c.ClubId == clubId && c.Purpose == purpose && c.Destination == destination && c.UsedAt == null && c.ExpiresAt > now)
-                .ExecuteUpdateAsync(c => c.SetProperty(x => x.ExpiresAt, now), ct);
-        }
+        // Only the newest code for a destination and purpose counts: each open code would otherwise bring five
+        // more guesses, and every guess is compared with all open codes.
+        await db.OneTimeCodes
+            .Where(c => c.ClubId == clubId && c.Purpose == purpose && c.Destination == destination && c.UsedAt == null && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ExpiresAt, now), ct);
         db.OneTimeCodes.Add(new OneTimeCode
         {
             ClubId = clubId, Purpose = purpose, Destination = destination, CodeHash = Hash(destination, code), CreatedAt = now, ExpiresAt = now + Lifetime,
@@ -109,6 +150,27 @@ public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, Ou
         }
         match.UsedAt = now;
         return true;
+    }
+
+    /// <summary>
+    /// Deletes codes past their expiry (used, superseded or never used): they can no longer be used and only say
+    /// who asked for a code when. In batches, so senders are never held up long. Returns how many went.
+    /// </summary>
+    public async Task<int> PurgeExpiredAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var purged = 0;
+        while (true)
+        {
+            // No index on ExpiresAt: the table holds about one purge interval of codes, so a scan stays small.
+            var batch = await db.OneTimeCodes.Where(c => c.ExpiresAt <= now).OrderBy(c => c.Id).Take(5_000).Select(c => c.Id).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return purged;
+            }
+            purged += await db.OneTimeCodes.Where(c => batch.Contains(c.Id)).ExecuteDeleteAsync(ct);
+        }
     }
 
     // The destination salts the hash, so equal codes for different people hash differently.

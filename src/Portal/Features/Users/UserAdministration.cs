@@ -21,15 +21,37 @@ public sealed record UserAccess(string Role, IReadOnlyCollection<int> ClubIds, b
 /// yet), can grant only their own clubs, and cannot lock themselves out. Every change renews the user's
 /// security stamp, which ends their open sessions on the next request so the change takes effect at once.
 /// </summary>
-public class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, UserAccountService accounts, AuditLog audit, TimeProvider clock)
+/// <remarks>
+/// Identity's <see cref="UserManager{TUser}"/> works on the scoped <see cref="PortalDbContext"/>, not on a context
+/// from the factory. So each operation opens its own scope and ends it before returning: a page (a circuit) can hold
+/// this service and still holds no context, nor users it tracked, between clicks.
+/// </remarks>
+public class UserAdministration(IServiceScopeFactory scopes, AuditLog audit, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<ClubChoice>> ManagedClubsAsync(string adminId, CancellationToken ct = default) =>
+    // One operation's scoped Identity services.
+    private sealed record Identity(PortalDbContext Db, UserManager<PortalUser> Users, UserAccountService Accounts);
+
+    private async Task<T> InOwnScopeAsync<T>(Func<Identity, Task<T>> operation)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        return await operation(new Identity(services.GetRequiredService<PortalDbContext>(), services.GetRequiredService<UserManager<PortalUser>>(),
+            services.GetRequiredService<UserAccountService>()));
+    }
+
+    public Task<IReadOnlyList<ClubChoice>> ManagedClubsAsync(string adminId, CancellationToken ct = default) =>
+        InOwnScopeAsync(identity => ManagedClubsAsync(identity.Db, adminId, ct));
+
+    private static async Task<IReadOnlyList<ClubChoice>> ManagedClubsAsync(PortalDbContext db, string adminId, CancellationToken ct) =>
         await db.ClubGrants.AsNoTracking().Where(g => g.UserId == adminId).OrderBy(g => g.Club!.Name)
             .Select(g => new ClubChoice(g.ClubId, g.Club!.Name)).ToListAsync(ct);
 
-    public async Task<IReadOnlyList<UserRow>> ListAsync(string adminId, CancellationToken ct = default)
+    public Task<IReadOnlyList<UserRow>> ListAsync(string adminId, CancellationToken ct = default) =>
+        InOwnScopeAsync(identity => ListAsync(identity.Db, adminId, ct));
+
+    private async Task<IReadOnlyList<UserRow>> ListAsync(PortalDbContext db, string adminId, CancellationToken ct)
     {
-        var managed = (await ManagedClubsAsync(adminId, ct)).Select(c => c.Id).ToList();
+        var managed = (await ManagedClubsAsync(db, adminId, ct)).Select(c => c.Id).ToList();
         var rows = await db.Users.AsNoTracking()
             .Where(u => !db.ClubGrants.Any(g => g.UserId == u.Id) || db.ClubGrants.Any(g => g.UserId == u.Id && managed.Contains(g.ClubId)))
             .OrderBy(u => u.Email)
@@ -53,10 +75,13 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         {
             return Outcome<string>.RefusedFor(PortalPermission.ManageUsers);
         }
-        var clubs = await CheckClubsAsync(by.Id!, access.ClubIds, ct);
-        var password = TemporaryPassword.New();
-        await accounts.CreateAsync(email, password, access.Role, clubs.Select(c => c.Slug).ToList(), by, access.TwoFactorRequired, ct);
-        return password;
+        return await InOwnScopeAsync(async identity =>
+        {
+            var clubs = await CheckClubsAsync(identity.Db, by.Id!, access.ClubIds, ct);
+            var password = TemporaryPassword.New();
+            await identity.Accounts.CreateAsync(email, password, access.Role, clubs.Select(c => c.Slug).ToList(), by, access.TwoFactorRequired, ct);
+            return new Outcome<string>(password);
+        });
     }
 
     public async Task<Outcome<bool>> UpdateAccessAsync(Actor by, string userId, UserAccess access, CancellationToken ct = default)
@@ -65,15 +90,21 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         {
             return Outcome<bool>.RefusedFor(PortalPermission.ManageUsers);
         }
+        return await InOwnScopeAsync(identity => UpdateAccessAsync(identity, by, userId, access, ct));
+    }
+
+    private async Task<Outcome<bool>> UpdateAccessAsync(Identity identity, Actor by, string userId, UserAccess access, CancellationToken ct)
+    {
+        var (db, users, _) = identity;
         var adminId = by.Id!;
         var role = PortalRoles.Canonical(access.Role) ?? throw new PortalValidationException("role", "Choose a role.");
-        var clubs = await CheckClubsAsync(adminId, access.ClubIds, ct);
-        var user = await FindManagedAsync(adminId, userId, ct);
+        var clubs = await CheckClubsAsync(db, adminId, access.ClubIds, ct);
+        var user = await FindManagedAsync(db, adminId, userId, ct);
         if (userId == adminId && role != PortalRoles.Admin)
         {
             throw new PortalValidationException("role", "You cannot take the Admin role from yourself; ask another admin.");
         }
-        var managed = (await ManagedClubsAsync(adminId, ct)).Select(c => c.Id).ToHashSet();
+        var managed = (await ManagedClubsAsync(db, adminId, ct)).Select(c => c.Id).ToHashSet();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var currentRoles = await users.GetRolesAsync(user);
@@ -112,7 +143,13 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         {
             throw new PortalValidationException("user", "You cannot disable your own account.");
         }
-        var user = await FindManagedAsync(by.Id!, userId, ct);
+        return await InOwnScopeAsync(identity => SetDisabledAsync(identity, by, userId, disabled, ct));
+    }
+
+    private async Task<Outcome<bool>> SetDisabledAsync(Identity identity, Actor by, string userId, bool disabled, CancellationToken ct)
+    {
+        var (db, users, _) = identity;
+        var user = await FindManagedAsync(db, by.Id!, userId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         user.DisabledAt = disabled ? user.DisabledAt ?? clock.GetUtcNow().UtcDateTime : null;
         ThrowOnFailure(await users.UpdateAsync(user));
@@ -131,7 +168,13 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         {
             return Outcome<string>.RefusedFor(PortalPermission.ManageUsers);
         }
-        var user = await FindManagedAsync(by.Id!, userId, ct);
+        return await InOwnScopeAsync(identity => ResetPasswordAsync(identity, by, userId, ct));
+    }
+
+    private async Task<Outcome<string>> ResetPasswordAsync(Identity identity, Actor by, string userId, CancellationToken ct)
+    {
+        var (db, users, _) = identity;
+        var user = await FindManagedAsync(db, by.Id!, userId, ct);
         var password = TemporaryPassword.New();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         ThrowOnFailure(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
@@ -150,7 +193,13 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         {
             return Outcome<bool>.RefusedFor(PortalPermission.ManageUsers);
         }
-        var user = await FindManagedAsync(by.Id!, userId, ct);
+        return await InOwnScopeAsync(identity => ResetTwoFactorAsync(identity, by, userId, ct));
+    }
+
+    private async Task<Outcome<bool>> ResetTwoFactorAsync(Identity identity, Actor by, string userId, CancellationToken ct)
+    {
+        var (db, users, _) = identity;
+        var user = await FindManagedAsync(db, by.Id!, userId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         ThrowOnFailure(await users.SetTwoFactorEnabledAsync(user, false));
         ThrowOnFailure(await users.ResetAuthenticatorKeyAsync(user));
@@ -160,9 +209,9 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         return true;
     }
 
-    private async Task<PortalUser> FindManagedAsync(string adminId, string userId, CancellationToken ct)
+    private static async Task<PortalUser> FindManagedAsync(PortalDbContext db, string adminId, string userId, CancellationToken ct)
     {
-        var managed = (await ManagedClubsAsync(adminId, ct)).Select(c => c.Id).ToList();
+        var managed = (await ManagedClubsAsync(db, adminId, ct)).Select(c => c.Id).ToList();
         // A user of another admin's clubs answers like a missing one.
         return await db.Users.Where(u => u.Id == userId)
                    .Where(u => !db.ClubGrants.Any(g => g.UserId == u.Id) || db.ClubGrants.Any(g => g.UserId == u.Id && managed.Contains(g.ClubId)))
@@ -170,9 +219,9 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
                ?? throw new PortalValidationException("user", "No such user.");
     }
 
-    private async Task<List<LoyaltyClub>> CheckClubsAsync(string adminId, IReadOnlyCollection<int> clubIds, CancellationToken ct)
+    private static async Task<List<LoyaltyClub>> CheckClubsAsync(PortalDbContext db, string adminId, IReadOnlyCollection<int> clubIds, CancellationToken ct)
     {
-        var managed = (await ManagedClubsAsync(adminId, ct)).Select(c => c.Id).ToHashSet();
+        var managed = (await ManagedClubsAsync(db, adminId, ct)).Select(c => c.Id).ToHashSet();
         if (clubIds.Count == 0)
         {
             throw new PortalValidationException("clubs", "Grant at least one club.");
