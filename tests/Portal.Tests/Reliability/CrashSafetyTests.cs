@@ -3,7 +3,7 @@ using System.Net;
 
 namespace Portal.Tests.Reliability;
 
-/// <summary>The real Portal process, SIGKILLed in the middle of a write load and started again on the same file.</summary>
+/// <summary>The real Portal process, SIGKILLed in the middle of a write load and started again on the same database (either engine).</summary>
 public class CrashSafetyTests
 {
     private const int Writers = 8;
@@ -16,7 +16,7 @@ public class CrashSafetyTests
         var apiKey = await ReliabilityClub.CreateAsync(database);
         var load = default(WriteLoad)!;
         int inFlightAtKill;
-        await using (var app = await ReliabilityApp.StartAsync(database.FilePath))
+        await using (var app = await ReliabilityApp.StartAsync(database))
         {
             using var http = app.CreateClient();
             load = new WriteLoad(http, apiKey, ReliabilityClub.Slug, "crash");
@@ -38,13 +38,17 @@ public class CrashSafetyTests
         Assert.True(inFlightAtKill > 0, "The kill should land while requests are in flight.");
         Assert.Equal(Writers, load.Unanswered.Count);
 
-        await using var restarted = await ReliabilityApp.StartAsync(database.FilePath);
-        Assert.Equal("ok", ReliabilityClub.IntegrityCheck(database.FilePath));
-        Assert.Empty(ReliabilityClub.MissingMembers(database.FilePath, load.AckedMembers));
-        Assert.Empty(ReliabilityClub.MissingTokens(database.FilePath, load.AckedTokens));
-        Assert.Equal(0, ReliabilityClub.HalfWrittenRows(database.FilePath));
+        await using var restarted = await ReliabilityApp.StartAsync(database);
+        if (!database.OnPostgres)
+        {
+            // SQLite's file must be sound after the kill; a PostgreSQL server was not killed (only Portal was).
+            Assert.Equal("ok", ReliabilityClub.IntegrityCheck(database.FilePath));
+        }
+        Assert.Empty(ReliabilityClub.MissingMembers(database, load.AckedMembers));
+        Assert.Empty(ReliabilityClub.MissingTokens(database, load.AckedTokens));
+        Assert.Equal(0, ReliabilityClub.HalfWrittenRows(database));
         // A create may have committed with its answer lost in the kill: at most one per writer.
-        Assert.InRange(ReliabilityClub.MemberCount(database.FilePath), load.AckedMembers.Count, load.AckedMembers.Count + Writers);
+        Assert.InRange(ReliabilityClub.MemberCount(database), load.AckedMembers.Count, load.AckedMembers.Count + Writers);
 
         // The restarted app serves what was acknowledged before the crash and takes new writes.
         using var http2 = restarted.CreateClient();

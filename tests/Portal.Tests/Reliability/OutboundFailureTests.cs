@@ -96,15 +96,14 @@ public sealed class OutboundFailureTests : IAsyncLifetime
     /// <summary>The stored deliveries of the club's only send: token, success, error code, attempts.</summary>
     private List<(string Token, bool Success, string? ErrorCode, long Attempts)> StoredDeliveries()
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT d.Token, d.Success, d.ErrorCode, d.Attempts FROM PushDeliveries d JOIN PushSends s ON s.Id = d.PushSendId ORDER BY d.Token";
+        using var connection = database.Open();
+        using var command = database.Command(connection,
+            "SELECT d.Token, d.Success, d.ErrorCode, d.Attempts FROM PushDeliveries d JOIN PushSends s ON s.Id = d.PushSendId ORDER BY d.Token");
         using var reader = command.ExecuteReader();
         var rows = new List<(string, bool, string?, long)>();
         while (reader.Read())
         {
-            rows.Add((reader.GetString(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
+            rows.Add((reader.GetString(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetString(2), Convert.ToInt64(reader.GetValue(3))));
         }
         return rows;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Audit;
@@ -9,8 +10,8 @@ using Portal.Features.Schema;
 namespace Portal.Tests.Reliability;
 
 /// <summary>
-/// A club with two consents and an API key on a fresh database file, and the checks every reliability test
-/// makes on the file afterwards.
+/// A club with two consents and an API key on a fresh database, and the checks every reliability test makes on it
+/// afterwards: on a SQLite file (also a backup copy) or on the test database, either engine.
 /// </summary>
 public static class ReliabilityClub
 {
@@ -45,7 +46,12 @@ public static class ReliabilityClub
     /// Members of the club missing part of what one create writes in one transaction (two consent answers, their
     /// two history rows, the welcome e-mail), plus welcome e-mails and consent rows without their member.
     /// </summary>
-    public static long HalfWrittenRows(string databasePath) => Scalar(databasePath, $"""
+    public static long HalfWrittenRows(string databasePath) => HalfWrittenRows(SqliteFile(databasePath));
+
+    /// <inheritdoc cref="HalfWrittenRows(string)"/>
+    public static long HalfWrittenRows(TestDatabase database) => HalfWrittenRows(OnEngine(database));
+
+    private static long HalfWrittenRows(Queries db) => db.Scalar($"""
         SELECT
           (SELECT COUNT(*) FROM Members m JOIN LoyaltyClubs c ON c.Id = m.ClubId AND c.Slug = '{Slug}'
             WHERE (SELECT COUNT(*) FROM MemberConsents mc WHERE mc.MemberId = m.Id) <> 2
@@ -56,34 +62,87 @@ public static class ReliabilityClub
         + (SELECT COUNT(*) FROM ConsentChanges cc WHERE cc.MemberId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM Members m WHERE m.Id = cc.MemberId))
         """);
 
-    public static long MemberCount(string databasePath) =>
-        Scalar(databasePath, $"SELECT COUNT(*) FROM Members m JOIN LoyaltyClubs c ON c.Id = m.ClubId WHERE c.Slug = '{Slug}'");
+    public static long MemberCount(string databasePath) => MemberCount(SqliteFile(databasePath));
+
+    public static long MemberCount(TestDatabase database) => MemberCount(OnEngine(database));
+
+    private static long MemberCount(Queries db) =>
+        db.Scalar($"SELECT COUNT(*) FROM Members m JOIN LoyaltyClubs c ON c.Id = m.ClubId WHERE c.Slug = '{Slug}'");
 
     /// <summary>The acknowledged members missing from the file (e-mail and id must both match).</summary>
-    public static IReadOnlyList<string> MissingMembers(string databasePath, IReadOnlyDictionary<string, long> acked)
+    public static IReadOnlyList<string> MissingMembers(string databasePath, IReadOnlyDictionary<string, long> acked) =>
+        MissingMembers(SqliteFile(databasePath), acked);
+
+    public static IReadOnlyList<string> MissingMembers(TestDatabase database, IReadOnlyDictionary<string, long> acked) =>
+        MissingMembers(OnEngine(database), acked);
+
+    private static IReadOnlyList<string> MissingMembers(Queries db, IReadOnlyDictionary<string, long> acked)
     {
-        var stored = Rows(databasePath, "SELECT Email, Id FROM Members").ToDictionary(r => r.Item1, r => r.Item2);
+        var stored = db.Rows("SELECT Email, Id FROM Members").ToDictionary(r => r.Item1, r => r.Item2);
         return acked.Where(a => !stored.TryGetValue(a.Key, out var id) || id != a.Value).Select(a => a.Key).ToList();
     }
 
     /// <summary>The acknowledged tokens not stored as the member's active token.</summary>
-    public static IReadOnlyList<string> MissingTokens(string databasePath, IReadOnlyDictionary<string, long> acked)
+    public static IReadOnlyList<string> MissingTokens(string databasePath, IReadOnlyDictionary<string, long> acked) =>
+        MissingTokens(SqliteFile(databasePath), acked);
+
+    public static IReadOnlyList<string> MissingTokens(TestDatabase database, IReadOnlyDictionary<string, long> acked) =>
+        MissingTokens(OnEngine(database), acked);
+
+    private static IReadOnlyList<string> MissingTokens(Queries db, IReadOnlyDictionary<string, long> acked)
     {
-        var stored = Rows(databasePath, "SELECT Token, MemberId FROM DeviceTokens WHERE Status = 'active'").ToDictionary(r => r.Item1, r => r.Item2);
+        var stored = db.Rows("SELECT Token, MemberId FROM DeviceTokens WHERE Status = 'active'").ToDictionary(r => r.Item1, r => r.Item2);
         return acked.Where(a => !stored.TryGetValue(a.Key, out var id) || id != a.Value).Select(a => a.Key).ToList();
     }
 
-    private static SqliteConnection Open(string databasePath)
+    /// <summary>Where the checks run: a connection and a command for it, on one engine.</summary>
+    private sealed record Queries(Func<DbConnection> Open, Func<DbConnection, string, DbCommand> Command)
     {
-        // Not pooled: the file may be deleted or reopened by a restarted app right after.
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
+        public long Scalar(string sql)
+        {
+            using var connection = Open();
+            using var command = Command(connection, sql);
+            return Convert.ToInt64(command.ExecuteScalar());
+        }
+
+        public List<(string, long)> Rows(string sql)
+        {
+            using var connection = Open();
+            using var command = Command(connection, sql);
+            using var reader = command.ExecuteReader();
+            var rows = new List<(string, long)>();
+            while (reader.Read())
+            {
+                if (!reader.IsDBNull(0))
+                {
+                    rows.Add((reader.GetString(0), Convert.ToInt64(reader.GetValue(1))));
+                }
+            }
+            return rows;
+        }
     }
+
+    // Not pooled: the file may be deleted or reopened by a restarted app right after.
+    private static Queries SqliteFile(string databasePath) => new(
+        () =>
+        {
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+            connection.Open();
+            return connection;
+        },
+        (connection, sql) =>
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command;
+        });
+
+    // The test database's engine; on PostgreSQL the SQL's names are quoted by TestDatabase.Command.
+    private static Queries OnEngine(TestDatabase database) => new(database.Open, (connection, sql) => database.Command(connection, sql));
 
     private static string Text(string databasePath, string sql)
     {
-        using var connection = Open(databasePath);
+        using var connection = SqliteFile(databasePath).Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
@@ -93,30 +152,5 @@ public static class ReliabilityClub
             lines.Add(reader.GetString(0));
         }
         return string.Join('\n', lines);
-    }
-
-    private static long Scalar(string databasePath, string sql)
-    {
-        using var connection = Open(databasePath);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar());
-    }
-
-    private static List<(string, long)> Rows(string databasePath, string sql)
-    {
-        using var connection = Open(databasePath);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<(string, long)>();
-        while (reader.Read())
-        {
-            if (!reader.IsDBNull(0))
-            {
-                rows.Add((reader.GetString(0), reader.GetInt64(1)));
-            }
-        }
-        return rows;
     }
 }
