@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
 
@@ -13,19 +12,17 @@ namespace Portal.Features.ApiKeys;
 /// </summary>
 public sealed class ApiKeyCache(TimeProvider clock, IOptions<PortalOptions> options)
 {
-    public TimeSpan Lifetime { get; } = options.Value.ApiKeyCacheLifetime;
+    private readonly ExpiringCache<string, Entry> byPrefix = new(clock, options.Value.ApiKeyCacheLifetime, StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, Entry> byPrefix = new(StringComparer.Ordinal);
-    private long generation;
+    public TimeSpan Lifetime => byPrefix.Lifetime;
 
     /// <summary>The key row (with its club's slug) as read from the database at most <see cref="Lifetime"/> ago.</summary>
     public sealed record Entry(ApiKey Key, string ClubSlug, DateTimeOffset Until);
 
     /// <summary>Taken before reading the database, handed back to <see cref="Remember"/>.</summary>
-    public long Generation => Interlocked.Read(ref generation);
+    public long Generation => byPrefix.Generation;
 
-    public Entry? Find(string prefix) =>
-        byPrefix.TryGetValue(prefix, out var entry) && entry.Until > clock.GetUtcNow() ? entry : null;
+    public Entry? Find(string prefix) => byPrefix.Find(prefix);
 
     /// <summary>
     /// Keeps a row read while the cache was at <paramref name="readAt"/>; a row read before a revoke that finished
@@ -35,18 +32,10 @@ public sealed class ApiKeyCache(TimeProvider clock, IOptions<PortalOptions> opti
     public Entry Remember(string prefix, ApiKey key, string clubSlug, long readAt)
     {
         var entry = new Entry(key, clubSlug, clock.GetUtcNow() + Lifetime);
-        byPrefix[prefix] = entry;
-        if (Generation != readAt)
-        {
-            byPrefix.TryRemove(KeyValuePair.Create(prefix, entry));
-        }
+        byPrefix.Remember(prefix, entry, readAt);
         return entry;
     }
 
     /// <summary>Forgets a key at once (revoked or changed): the next request presenting it reads the database.</summary>
-    public void Forget(string prefix)
-    {
-        Interlocked.Increment(ref generation);
-        byPrefix.TryRemove(prefix, out _);
-    }
+    public void Forget(string prefix) => byPrefix.Forget(prefix);
 }

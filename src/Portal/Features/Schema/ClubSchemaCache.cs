@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Features.Schema;
@@ -12,37 +11,21 @@ namespace Portal.Features.Schema;
 /// </summary>
 public sealed class ClubSchemaCache(TimeProvider clock, IOptions<PortalOptions> options)
 {
-    public TimeSpan Lifetime { get; } = options.Value.ClubSchemaCacheLifetime;
+    private readonly ExpiringCache<int, ClubSchema> byClub = new(clock, options.Value.ClubSchemaCacheLifetime);
 
-    private readonly ConcurrentDictionary<int, Entry> byClub = new();
-    private long generation;
-
-    private sealed record Entry(ClubSchema Schema, DateTimeOffset Until);
+    public TimeSpan Lifetime => byClub.Lifetime;
 
     /// <summary>Taken before reading the database, handed back to <see cref="Remember"/>.</summary>
-    public long Generation => Interlocked.Read(ref generation);
+    public long Generation => byClub.Generation;
 
-    public ClubSchema? Find(int clubId) =>
-        byClub.TryGetValue(clubId, out var entry) && entry.Until > clock.GetUtcNow() ? entry.Schema : null;
+    public ClubSchema? Find(int clubId) => byClub.Find(clubId);
 
     /// <summary>
     /// Keeps a schema read while the cache was at <paramref name="readAt"/>; one read before a change that was forgotten
     /// meanwhile is dropped, so it cannot outlive the change.
     /// </summary>
-    public void Remember(ClubSchema schema, long readAt)
-    {
-        var entry = new Entry(schema, clock.GetUtcNow() + Lifetime);
-        byClub[schema.ClubId] = entry;
-        if (Generation != readAt)
-        {
-            byClub.TryRemove(KeyValuePair.Create(schema.ClubId, entry));
-        }
-    }
+    public void Remember(ClubSchema schema, long readAt) => byClub.Remember(schema.ClubId, schema, readAt);
 
     /// <summary>Forgets a club's schema at once (a property, a consent or the club changed).</summary>
-    public void Forget(int clubId)
-    {
-        Interlocked.Increment(ref generation);
-        byClub.TryRemove(clubId, out _);
-    }
+    public void Forget(int clubId) => byClub.Forget(clubId);
 }
