@@ -32,6 +32,7 @@ public static class PortalServices
 
         var database = DatabaseEngine.FromConfiguration(configuration, contentRoot);
         services.AddSingleton(database);
+        database.AddServices(services);
         services.AddPortalDbContext(database.Provider, database.ConnectionString);
 
         // Keys that protect sign-in cookies and stored secrets must survive restarts: in a folder (configured, or beside

@@ -24,6 +24,11 @@ public abstract class DatabaseEngine(string connectionString)
     /// </summary>
     public abstract string? DefaultKeysFolder { get; }
 
+    /// <summary>Services only this engine needs (its EF interceptors join every context).</summary>
+    public virtual void AddServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Engine settings a database needs once, before its migrations run.</summary>
     public virtual Task PrepareAsync(PortalDbContext db, CancellationToken ct) => Task.CompletedTask;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Data;
 
 namespace Portal.Features.Operations;
@@ -11,6 +12,13 @@ public sealed class SqliteEngine(string connectionString, string contentRoot) : 
 
     public override string? DefaultKeysFolder =>
         Path.Combine(Path.GetDirectoryName(new SqliteConnectionStringBuilder(ConnectionString).DataSource) is { Length: > 0 } dbFolder ? dbFolder : contentRoot, "keys");
+
+    /// <summary>Writers queue in memory instead of sleeping in SQLite's busy wait (<see cref="SqliteWriteGate"/>).</summary>
+    public override void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<SqliteWriteGate>());
+    }
 
     public override async Task PrepareAsync(PortalDbContext db, CancellationToken ct)
     {
