@@ -387,6 +387,32 @@ public class MemberService(
     public async Task<MemberView?> FindByAsync(int clubId, string identifierType, string identifier, CancellationToken ct = default) =>
         await FindIdAsync(clubId, identifierType, identifier, ct) is { } id ? await FindAsync(clubId, id, ct) : null;
 
+    /// <summary>What show member reads: the member, its consent answers and whether it has an active push token.</summary>
+    private sealed class MemberRow
+    {
+        public required Member Member { get; init; }
+        public required List<ConsentAnswerRow> Consents { get; init; }
+        public required bool HasPushToken { get; init; }
+    }
+
+    private sealed record ConsentAnswerRow(int ConsentDefinitionId, bool Status, DateTime UpdatedAt);
+
+    // One statement for show member (the hot read of the app API), compiled once rather than translated per request.
+    // The consents come without their definitions, whose keys the club's schema already holds: joining the definitions
+    // in makes SQLite materialise every member's consents before it picks this member's (why Include needed a split
+    // query here).
+    private static readonly Func<PortalDbContext, long, int, CancellationToken, Task<MemberRow?>> MemberWithConsents = EF.CompileAsyncQuery(
+        (PortalDbContext db, long memberId, int clubId, CancellationToken ct) => db.Members.AsNoTracking()
+            .Where(m => m.Id == memberId && m.ClubId == clubId)
+            .Select(m => new MemberRow
+            {
+                Member = m,
+                // In definition order, the order the key's index gives (and the answer always had).
+                Consents = m.Consents.OrderBy(c => c.ConsentDefinitionId).Select(c => new ConsentAnswerRow(c.ConsentDefinitionId, c.Status, c.UpdatedAt)).ToList(),
+                HasPushToken = db.DeviceTokens.Any(t => t.MemberId == m.Id && t.Status == DeviceTokenStatus.Active),
+            })
+            .SingleOrDefault());
+
     /// <summary>The member with its consents, or null when it is not a member of this club.</summary>
     public async Task<MemberView?> FindAsync(int clubId, long memberId, CancellationToken ct = default)
     {
@@ -396,19 +422,7 @@ public class MemberService(
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One statement for show member (the hot read of the app API). The consents come without their definitions,
-        // whose keys the club's schema already holds: joining the definitions in makes SQLite materialise every
-        // member's consents before it picks this member's (why Include needed a split query here).
-        var found = await db.Members.AsNoTracking()
-            .Where(m => m.Id == memberId && m.ClubId == clubId)
-            .Select(m => new
-            {
-                Member = m,
-                // In definition order, the order the key's index gives (and the answer always had).
-                Consents = m.Consents.OrderBy(c => c.ConsentDefinitionId).Select(c => new { c.ConsentDefinitionId, c.Status, c.UpdatedAt }).ToList(),
-                HasPushToken = db.DeviceTokens.Any(t => t.MemberId == m.Id && t.Status == DeviceTokenStatus.Active),
-            })
-            .SingleOrDefaultAsync(ct);
+        var found = await MemberWithConsents(db, memberId, clubId, ct);
         if (found is null)
         {
             return null;
