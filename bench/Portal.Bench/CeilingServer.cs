@@ -38,6 +38,27 @@ public static class CeilingServer
         var app = builder.Build();
         app.MapGet("/health", () => Results.Ok());
 
+        // On SQLite the writes queue in memory for the one write lock, as Portal's (SqliteWriteGate) do, rather than
+        // sleeping in Microsoft.Data.Sqlite's busy retry: the better of the two is what this machine can do.
+        // PostgreSQL locks rows, so there the writes run side by side.
+        var writeGate = target.IsPostgreSql ? null : new SemaphoreSlim(1, 1);
+        async Task<T> WriteAsync<T>(Func<Task<T>> write)
+        {
+            if (writeGate is null)
+            {
+                return await write();
+            }
+            await writeGate.WaitAsync();
+            try
+            {
+                return await write();
+            }
+            finally
+            {
+                writeGate.Release();
+            }
+        }
+
         // Register app token: the common case is the same token again, so the write is its last-seen time.
         app.MapPost("/v3/{slug}/members/me/app_tokens", async (HttpRequest request) =>
         {
@@ -50,7 +71,7 @@ public static class CeilingServer
             Add(command, "now", DateTime.UtcNow);
             Add(command, "club", clubId);
             Add(command, "token", token);
-            return await command.ExecuteNonQueryAsync() == 1 ? Results.Json(new { }) : Results.NotFound();
+            return await WriteAsync(() => command.ExecuteNonQueryAsync()) == 1 ? Results.Json(new { }) : Results.NotFound();
         });
 
         // Create member: one insert of the row Portal would write (no consents, no outbox); with --hash-passwords true
@@ -85,7 +106,7 @@ public static class CeilingServer
             Add(command, "now", now);
             Add(command, "account", new string(RandomNumberGenerator.GetItems<char>(Base58, 22)));
             Add(command, "hash", passwordHash);
-            var id = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            var id = Convert.ToInt64(await WriteAsync(() => command.ExecuteScalarAsync()), CultureInfo.InvariantCulture);
             return Results.Json(new { id }, statusCode: StatusCodes.Status201Created);
         });
 
