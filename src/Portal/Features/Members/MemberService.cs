@@ -387,31 +387,38 @@ public class MemberService(
     public async Task<MemberView?> FindByAsync(int clubId, string identifierType, string identifier, CancellationToken ct = default) =>
         await FindIdAsync(clubId, identifierType, identifier, ct) is { } id ? await FindAsync(clubId, id, ct) : null;
 
-    /// <summary>What show member reads: the member, its consent answers and whether it has an active push token.</summary>
-    private sealed class MemberRow
+    /// <summary>
+    /// One row of show member's read: the member and whether it has an active push token, with one of its consent
+    /// answers (none when it has no answers: then the one row has a null answer).
+    /// </summary>
+    private sealed class MemberConsentRow
     {
         public required Member Member { get; init; }
-        public required List<ConsentAnswerRow> Consents { get; init; }
         public required bool HasPushToken { get; init; }
+        public int? ConsentDefinitionId { get; init; }
+        public bool? Status { get; init; }
+        public DateTime? UpdatedAt { get; init; }
     }
 
-    private sealed record ConsentAnswerRow(int ConsentDefinitionId, bool Status, DateTime UpdatedAt);
-
-    // One statement for show member (the hot read of the app API), compiled once rather than translated per request.
-    // The consents come without their definitions, whose keys the club's schema already holds: joining the definitions
-    // in makes SQLite materialise every member's consents before it picks this member's (why Include needed a split
-    // query here).
-    private static readonly Func<PortalDbContext, long, int, CancellationToken, Task<MemberRow?>> MemberWithConsents = EF.CompileAsyncQuery(
-        (PortalDbContext db, long memberId, int clubId, CancellationToken ct) => db.Members.AsNoTracking()
-            .Where(m => m.Id == memberId && m.ClubId == clubId)
-            .Select(m => new MemberRow
+    // One statement for show member (the hot read of the app API), compiled once rather than translated per request: a
+    // flat LEFT JOIN of the member's consent answers, in definition order (the order their key's index gives, and the
+    // answer always had). A projected collection made EF nest the member in a subquery and sort the joined rows in a
+    // temporary B-tree, which SQLite ran about a quarter slower (bench/RESULTS.md). The consents come without their
+    // definitions, whose keys the club's schema already holds.
+    private static readonly Func<PortalDbContext, long, int, IAsyncEnumerable<MemberConsentRow>> MemberWithConsents = EF.CompileAsyncQuery(
+        (PortalDbContext db, long memberId, int clubId) =>
+            from m in db.Members.AsNoTracking()
+            where m.Id == memberId && m.ClubId == clubId
+            from c in db.MemberConsents.Where(c => c.MemberId == m.Id).DefaultIfEmpty()
+            orderby c.ConsentDefinitionId
+            select new MemberConsentRow
             {
                 Member = m,
-                // In definition order, the order the key's index gives (and the answer always had).
-                Consents = m.Consents.OrderBy(c => c.ConsentDefinitionId).Select(c => new ConsentAnswerRow(c.ConsentDefinitionId, c.Status, c.UpdatedAt)).ToList(),
                 HasPushToken = db.DeviceTokens.Any(t => t.MemberId == m.Id && t.Status == DeviceTokenStatus.Active),
-            })
-            .SingleOrDefault());
+                ConsentDefinitionId = (int?)c.ConsentDefinitionId,
+                Status = (bool?)c.Status,
+                UpdatedAt = (DateTime?)c.UpdatedAt,
+            });
 
     /// <summary>The member with its consents, or null when it is not a member of this club.</summary>
     public async Task<MemberView?> FindAsync(int clubId, long memberId, CancellationToken ct = default)
@@ -422,25 +429,29 @@ public class MemberService(
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await MemberWithConsents(db, memberId, clubId, ct);
-        if (found is null)
+        var rows = new List<MemberConsentRow>(4);
+        await foreach (var row in MemberWithConsents(db, memberId, clubId).WithCancellation(ct))
+        {
+            rows.Add(row);
+        }
+        if (rows.Count == 0)
         {
             return null;
         }
-        if (found.Consents.Any(c => schema.ConsentById(c.ConsentDefinitionId) is null))
+        if (rows.Any(r => r.ConsentDefinitionId is { } id && schema.ConsentById(id) is null))
         {
             // A consent defined since this instance read the schema (on another instance): read it now.
             schema = await schemas.ReloadAsync(clubId, ct) ?? schema;
         }
-        var consents = new Dictionary<string, MemberConsentView>(found.Consents.Count, StringComparer.Ordinal);
-        foreach (var consent in found.Consents)
+        var consents = new Dictionary<string, MemberConsentView>(rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows)
         {
-            if (schema.ConsentById(consent.ConsentDefinitionId) is { } definition)
+            if (row.ConsentDefinitionId is { } id && schema.ConsentById(id) is { } definition)
             {
-                consents[definition.Key] = new MemberConsentView(consent.Status, consent.UpdatedAt);
+                consents[definition.Key] = new MemberConsentView(row.Status!.Value, row.UpdatedAt!.Value);
             }
         }
-        return MemberView.From(found.Member, consents, found.HasPushToken);
+        return MemberView.From(rows[0].Member, consents, rows[0].HasPushToken);
     }
 
     /// <summary>
