@@ -102,14 +102,20 @@ public sealed class ExpiredCodePurgeTests : IAsyncLifetime
         public async Task<string> NextRoundEndAsync()
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await foreach (var (level, message) in entries.Reader.ReadAllAsync(timeout.Token))
+            try
             {
-                if (level >= LogLevel.Error || message.StartsWith("Deleted", StringComparison.Ordinal))
+                await foreach (var (level, message) in entries.Reader.ReadAllAsync(timeout.Token))
                 {
-                    return message;
+                    if (level >= LogLevel.Error || message.StartsWith("Deleted", StringComparison.Ordinal))
+                    {
+                        return message;
+                    }
                 }
             }
-            throw new InvalidOperationException("The log ended before the round did.");
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+            }
+            throw new TimeoutException("No round of the job ended within 30 s.");
         }
     }
 }
