@@ -1079,6 +1079,8 @@ namespace Portal.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("ClubId", "Destination", "Purpose");
 
                     b.ToTable("OneTimeCodes", (string)null);

@@ -14,5 +14,7 @@ public class OneTimeCodeConfiguration : IEntityTypeConfiguration<OneTimeCode>
         code.Property(c => c.CodeHash).HasMaxLength(ColumnLengths.TokenHash);
         code.HasOne<LoyaltyClub>().WithMany().HasForeignKey(c => c.ClubId).OnDelete(DeleteBehavior.Cascade);
         code.HasIndex(c => new { c.ClubId, c.Destination, c.Purpose });
+        // The hourly purge deletes by expiry: without an index each round scans the whole table, codes still open included.
+        code.HasIndex(c => c.ExpiresAt);
     }
 }

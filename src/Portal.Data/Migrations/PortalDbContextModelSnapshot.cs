@@ -948,6 +948,8 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("ClubId", "Destination", "Purpose");
 
                     b.ToTable("OneTimeCodes", (string)null);

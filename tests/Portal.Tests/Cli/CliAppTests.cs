@@ -268,7 +268,7 @@ public class CliAppTests : IDisposable
         var second = await CliRun.RunAsync(database, "db", "migrate");
 
         Assert.Equal(CliApp.Ok, first.ExitCode);
-        Assert.Contains("Applied 9 migration(s): 20261122000000_InitialSchema, 20261122010000_PushConsole, 20261122020000_PushTemplatesAndTestDevices, 20261122030000_UserAdministration, 20261122040000_MemberNameSearch, 20261130111035_MemberPasswordAndVerification, 20261130111117_ConsentKindAndVersionDate, 20261130113631_SeveralInstances, 20261130115311_AuditChannel", first.Stdout);
+        Assert.Contains("Applied 10 migration(s): 20261122000000_InitialSchema, 20261122010000_PushConsole, 20261122020000_PushTemplatesAndTestDevices, 20261122030000_UserAdministration, 20261122040000_MemberNameSearch, 20261130111035_MemberPasswordAndVerification, 20261130111117_ConsentKindAndVersionDate, 20261130113631_SeveralInstances, 20261130115311_AuditChannel, 20261130173429_OneTimeCodeExpiryIndex", first.Stdout);
         Assert.Equal(CliApp.Ok, second.ExitCode);
         Assert.Contains("up to date", second.Stdout);
         Assert.Equal("wal", ScalarText("PRAGMA journal_mode"));

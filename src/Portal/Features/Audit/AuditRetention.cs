@@ -12,8 +12,8 @@ public sealed class AuditOptions
 }
 
 /// <summary>Deletes audit records past their retention at start-up and every twelve hours, on one instance per round.</summary>
-public sealed class AuditRetention(IServiceScopeFactory scopes, IOptions<AuditOptions> options, ILogger<AuditRetention> logger)
-    : LeasedPeriodicJob(scopes, logger)
+public sealed class AuditRetention(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider clock, ILogger<AuditRetention> logger)
+    : LeasedPeriodicJob(scopes, clock, logger)
 {
     public const string JobName = "audit-retention";
 

@@ -6,7 +6,8 @@ namespace Portal.Features.OneTimeCodes;
 /// Deletes expired one-time codes (<see cref="OneTimeCodeService.PurgeExpiredAsync"/>) at start-up and every hour, on
 /// one instance per round. Codes live 15 minutes; an hour keeps the table at about an hour of sends without a round per send.
 /// </summary>
-public sealed class ExpiredCodePurge(IServiceScopeFactory scopes, ILogger<ExpiredCodePurge> logger) : LeasedPeriodicJob(scopes, logger)
+public sealed class ExpiredCodePurge(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ExpiredCodePurge> logger)
+    : LeasedPeriodicJob(scopes, clock, logger)
 {
     public const string JobName = "one-time-code-purge";
 

@@ -163,8 +163,8 @@ public class OneTimeCodeService(IDbContextFactory<PortalDbContext> dbFactory, Ou
         var purged = 0;
         while (true)
         {
-            // No index on ExpiresAt: the table holds about one purge interval of codes, so a scan stays small.
-            var batch = await db.OneTimeCodes.Where(c => c.ExpiresAt <= now).OrderBy(c => c.Id).Take(5_000).Select(c => c.Id).ToListAsync(ct);
+            // Ordered by expiry so the batch is read from the ExpiresAt index alone: ordered by Id, SQLite scans the table instead.
+            var batch = await db.OneTimeCodes.Where(c => c.ExpiresAt <= now).OrderBy(c => c.ExpiresAt).Take(5_000).Select(c => c.Id).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 return purged;

@@ -3,9 +3,10 @@ namespace Portal.Features.Operations;
 /// <summary>
 /// A background job that runs a round at start-up and then every <see cref="Interval"/>. Several instances on one
 /// database share the rounds through a <see cref="BackgroundJobLease"/>: one runs each, the others skip it. A failed
-/// round is logged and tried again at the next tick.
+/// round is logged and tried again at the next tick. The ticks come from the app's <see cref="TimeProvider"/>, so a test
+/// with a fake clock runs a round by advancing it.
 /// </summary>
-public abstract class LeasedPeriodicJob(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
+public abstract class LeasedPeriodicJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
     /// <summary>The lease's name in <c>BackgroundJobRuns</c>.</summary>
     protected abstract string LeaseName { get; }
@@ -28,7 +29,7 @@ public abstract class LeasedPeriodicJob(IServiceScopeFactory scopes, ILogger log
         }
         // Less than the interval, so the instance that ran the last round runs the next one despite timer drift.
         var minimumGap = Interval - TimeSpan.FromMinutes(10);
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(Interval, clock);
         do
         {
             try
