@@ -16,6 +16,10 @@ public class PasswordHashingTests
 
         public int MostAtOnce { get; private set; }
 
+        public int Calls { get; private set; }
+
+        public bool RanOnAPoolThread { get; private set; }
+
         public void Release() => release.Set();
 
         public string HashPassword(Member user, string password)
@@ -23,7 +27,9 @@ public class PasswordHashingTests
             lock (this)
             {
                 running++;
+                Calls++;
                 MostAtOnce = Math.Max(MostAtOnce, running);
+                RanOnAPoolThread |= Thread.CurrentThread.IsThreadPoolThread;
             }
             Entered.Release();
             release.Wait(TimeSpan.FromSeconds(30));
@@ -61,5 +67,28 @@ public class PasswordHashingTests
         Assert.Equal(PasswordHashing.Concurrency, hasher.MostAtOnce);
         Assert.Equal(Enumerable.Range(0, PasswordHashing.Concurrency * 3).Select(i => $"hash:password-{i}"), hashes);
         Assert.Equal(Environment.ProcessorCount, PasswordHashing.Concurrency);
+        // The hashes ran on threads of their own: the thread pool's few threads stayed free for the other requests.
+        Assert.False(hasher.RanOnAPoolThread);
+    }
+
+    [Fact]
+    public async Task AQueuedHashWhoseCallerGaveUpIsNeverComputed()
+    {
+        var hasher = new HeldHasher();
+        using var hashing = new PasswordHashing(hasher);
+        var running = Enumerable.Range(0, PasswordHashing.Concurrency).Select(i => hashing.HashAsync(new Member(), $"running-{i}")).ToList();
+        for (var i = 0; i < PasswordHashing.Concurrency; i++)
+        {
+            Assert.True(await hasher.Entered.WaitAsync(TimeSpan.FromSeconds(30)), "the first hashes did not start");
+        }
+        using var gaveUp = new CancellationTokenSource();
+        var queued = hashing.HashAsync(new Member(), "abandoned", gaveUp.Token);
+
+        await gaveUp.CancelAsync();
+        hasher.Release();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
+        await Task.WhenAll(running);
+        Assert.Equal(PasswordHashing.Concurrency, hasher.Calls);
     }
 }
