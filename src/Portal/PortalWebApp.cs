@@ -9,7 +9,6 @@ using Portal.Features.Members;
 using Portal.Features.Operations;
 using MudBlazor.Services;
 using Portal.Features.Placewise;
-using Portal.Features.OneTimeCodes;
 
 namespace Portal;
 

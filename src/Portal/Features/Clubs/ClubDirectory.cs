@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 
@@ -14,7 +13,7 @@ public sealed class ClubDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, (ClubSummary Club, DateTimeOffset Until)> bySlug = new(StringComparer.Ordinal);
+    private readonly ExpiringCache<string, ClubSummary> bySlug = new(clock, Lifetime, StringComparer.Ordinal);
 
     private static readonly Func<PortalDbContext, string, Task<ClubSummary?>> BySlug = EF.CompileAsyncQuery(
         (PortalDbContext db, string slug) => db.Clubs.AsNoTracking().Where(c => c.Slug == slug)
@@ -26,10 +25,11 @@ public sealed class ClubDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
         {
             return null;
         }
-        if (bySlug.TryGetValue(slug, out var cached) && cached.Until > clock.GetUtcNow())
+        if (bySlug.Find(slug) is { } cached)
         {
-            return cached.Club;
+            return cached;
         }
+        var readAt = bySlug.Generation;
         ClubSummary? club;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -37,11 +37,11 @@ public sealed class ClubDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
         }
         if (club is not null)
         {
-            bySlug[slug] = (club, clock.GetUtcNow() + Lifetime);
+            bySlug.Remember(slug, club, readAt);
         }
         return club;
     }
 
     /// <summary>Forgets a club at once (changed or deleted).</summary>
-    public void Forget(string slug) => bySlug.TryRemove(slug, out _);
+    public void Forget(string slug) => bySlug.Forget(slug);
 }
